@@ -1,0 +1,404 @@
+using System.Diagnostics;
+using Baton.Agent.Continuation;
+using Baton.Agent.Handlers;
+using Baton.Agent.Jobs;
+using Baton.Agent.Journal;
+using Baton.Agent.Options;
+using Baton.Agent.Telemetry;
+using Baton.CodePipeline;
+using Baton.CodePipeline.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Agent.Runner;
+
+//  One job step, top to bottom:
+//
+//   polled ──► Acknowledge ──► status ≠ InProgress ──► drop (no handler call, no report)
+//                  │ InProgress
+//                  ▼
+//   open the baton: token → envelope (null token → a fresh step-1 envelope)
+//                  ▼
+//   journal.Record ──────────────── fails ──► hand back
+//                  ▼
+//   token unreadable ──────────────────────► Fail(JobFailed, why)
+//                  ▼
+//   wait until notBefore (a timer, no thread) ─ agent stopping ─► hand back
+//                  ▼
+//   StartAsync | ContinueAsync ─ throws ─► Fail(JobFailed | ConfigurationError)
+//                  │           └ agent stopping ─► hand back
+//                  ▼
+//   StepResult ── one switch ──► PutSuccess(token?) | PutFailure     exactly one report
+//                  ▼
+//   journal.Complete, once CodePipeline accepted the report or the job is gone
+
+/// <summary>
+/// Runs one job of an action execution from acknowledgement to report: the step state machine.
+/// Every acknowledged job gets exactly one report, whatever the handler does.
+/// </summary>
+public sealed class JobRunner
+{
+    private readonly IJobService _jobs;
+    private readonly IJobHandler _handler;
+    private readonly ContinuationCodec _codec;
+    private readonly IJobJournal _journal;
+    private readonly AgentTelemetry _telemetry;
+    private readonly TimeProvider _time;
+    private readonly AgentOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a runner for one action type.</summary>
+    /// <param name="jobs">The job verbs of the action type.</param>
+    /// <param name="handler">The action author's handler.</param>
+    /// <param name="codec">Seals and opens continuation tokens.</param>
+    /// <param name="journal">The crash-recovery journal.</param>
+    /// <param name="telemetry">Counters and the step duration histogram.</param>
+    /// <param name="timeProvider">The clock and timers.</param>
+    /// <param name="options">The agent options (agent id, report timeout).</param>
+    /// <param name="logger">The logger.</param>
+    public JobRunner(
+        IJobService jobs,
+        IJobHandler handler,
+        ContinuationCodec codec,
+        IJobJournal journal,
+        AgentTelemetry telemetry,
+        TimeProvider timeProvider,
+        IOptions<AgentOptions> options,
+        ILogger<JobRunner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _jobs = jobs ?? throw new ArgumentNullException(nameof(jobs));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        _codec = codec ?? throw new ArgumentNullException(nameof(codec));
+        _journal = journal ?? throw new ArgumentNullException(nameof(journal));
+        _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _options = options.Value;
+    }
+
+    /// <summary>Claims a polled job and, if it is ours, runs its step and reports it.</summary>
+    /// <param name="job">The polled job.</param>
+    /// <param name="stoppingToken">Cancelled when the agent stops: a running or waiting step is then handed back.</param>
+    public async Task RunAsync(PolledJob job, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        AcknowledgedJob claimed;
+        try
+        {
+            claimed = await _jobs.AcknowledgeAsync(job, stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            // Not ours yet (another worker won the nonce, or no client token): CodePipeline redelivers it.
+            if (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Log.AcknowledgeFailed(_logger, job.Reference.JobId, ex);
+            }
+
+            return;
+        }
+
+        if (claimed.Status != JobStatus.InProgress)
+        {
+            Log.JobNotInProgress(_logger, job.Reference.JobId, claimed.Status);
+            return;
+        }
+
+        _telemetry.Acknowledged.Add(1);
+        await RunStepAsync(claimed.Reference, claimed.Data, claimed.Data.ContinuationToken, recordedAt: null, stoppingToken);
+    }
+
+    /// <summary>
+    /// Re-runs and reports a job found in the journal: acknowledged by this agent before it stopped
+    /// abruptly, never reported. The step runs again (handlers are idempotent per key).
+    /// </summary>
+    /// <param name="entry">The journal entry.</param>
+    /// <param name="stoppingToken">Cancelled when the agent stops.</param>
+    public async Task ResumeAsync(JournalEntry entry, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var job = new JobReference(entry.JobId, entry.IsThirdParty, entry.ClientId);
+        Log.Resuming(_logger, entry.JobId, entry.Step, entry.RecordedAt);
+        JobData data;
+        try
+        {
+            data = await _jobs.GetDetailsAsync(job, stoppingToken);
+        }
+        catch (CodePipelineServiceException ex) when (ex.ErrorCode is "JobNotFoundException" or "InvalidJobException")
+        {
+            Log.ResumeJobGone(_logger, entry.JobId, ex.ErrorCode);
+            await CompleteJournalAsync(entry.JobId);
+            return;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            Log.ResumeDetailsFailed(_logger, entry.JobId, ex);
+            return;
+        }
+
+        // The journal holds the token the job arrived with; the details carry fresh credentials.
+        await RunStepAsync(job, data, entry.IncomingToken, entry.RecordedAt, stoppingToken);
+    }
+
+    private async Task RunStepAsync(JobReference job, JobData data, string? token, DateTimeOffset? recordedAt, CancellationToken stoppingToken)
+    {
+        var started = _time.GetTimestamp();
+        var baton = OpenBaton(job, token, recordedAt);
+        using var scope = BeginJobScope(job, data, baton.Envelope);
+        using var activity = AgentTelemetry.ActivitySource.StartActivity("baton.job.step");
+        activity?.SetTag("baton.job.id", job.JobId);
+        activity?.SetTag("baton.job.step", baton.Envelope.Step);
+
+        var result = recordedAt is not null || await TryRecordAsync(job, data, baton)
+            ? await ExecuteStepAsync(job, data, baton, stoppingToken)
+            : HandBack(baton);
+
+        var report = ToReport(job, result, baton);
+        if (await ReportAsync(job, report))
+        {
+            await CompleteJournalAsync(job.JobId);
+        }
+
+        activity?.SetTag("baton.job.outcome", report.Outcome.ToString());
+        _telemetry.StepDuration.Record(_time.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private IncomingBaton OpenBaton(JobReference job, string? token, DateTimeOffset? recordedAt)
+    {
+        // A resumed first step started when it was recorded, not now.
+        var now = recordedAt ?? _time.GetUtcNow();
+        if (token is null)
+        {
+            // First job: the idempotency key is this job's id, which a redelivery keeps.
+            return new IncomingBaton(new ContinuationEnvelope { OriginJobId = job.JobId, Step = 1, StartedAt = now }, null, null);
+        }
+
+        try
+        {
+            return new IncomingBaton(_codec.Open(token), token, null);
+        }
+        catch (ContinuationTokenException ex)
+        {
+            Log.TokenRejected(_logger, ex.Error.ToString(), ex.Message);
+            return new IncomingBaton(new ContinuationEnvelope { OriginJobId = job.JobId, Step = 0, StartedAt = now }, token, ex);
+        }
+    }
+
+    private async Task<bool> TryRecordAsync(JobReference job, JobData data, IncomingBaton baton)
+    {
+        try
+        {
+            await _journal.RecordAsync(
+                new JournalEntry
+                {
+                    JobId = job.JobId,
+                    IsThirdParty = job.IsThirdParty,
+                    ClientId = job.ClientId,
+                    ActionType = FormatActionType(data.ActionTypeId ?? _jobs.ActionTypeId),
+                    IncomingToken = baton.IncomingToken,
+                    Step = baton.Envelope.Step,
+                    AgentId = _options.AgentId,
+                    RecordedAt = _time.GetUtcNow(),
+                },
+                CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Log.JournalRecordFailed(_logger, ex);
+            return false;
+        }
+    }
+
+    private async Task<StepResult?> ExecuteStepAsync(JobReference job, JobData data, IncomingBaton baton, CancellationToken stoppingToken)
+    {
+        if (baton.OpenError is { } error)
+        {
+            return StepResult.Fail(FailureType.JobFailed, "Baton could not open the job's continuation token. " + error.Message);
+        }
+
+        var envelope = baton.Envelope;
+        try
+        {
+            await WaitUntilAsync(envelope.NotBefore, stoppingToken);
+            var context = JobContextFactory.Create(job, data, envelope, _jobs.ActionTypeId);
+            Log.StepStarting(_logger, envelope.Step, envelope.State is null ? "start" : "continue");
+            return envelope.State is null
+                ? await _handler.StartAsync(context, stoppingToken)
+                : await _handler.ContinueAsync(context, envelope.State, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Log.HandingBack(_logger, envelope.Step);
+            return HandBack(baton);
+        }
+        catch (JobConfigurationException ex)
+        {
+            Log.ConfigurationInvalid(_logger, ex.Message);
+            return StepResult.Fail(FailureType.ConfigurationError, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // The stack trace goes to the log only; the console shows the type and message.
+            Log.HandlerThrew(_logger, ex.GetType().Name, ex);
+            var message = string.IsNullOrWhiteSpace(ex.Message) ? "(no message)" : ex.Message;
+            return StepResult.Fail(FailureType.JobFailed, $"The handler threw {ex.GetType().Name}: {message}");
+        }
+    }
+
+    private async Task WaitUntilAsync(DateTimeOffset? notBefore, CancellationToken stoppingToken)
+    {
+        var delay = notBefore - _time.GetUtcNow();
+        if (delay > TimeSpan.Zero)
+        {
+            Log.WaitingUntilNotBefore(_logger, delay.Value, notBefore!.Value);
+            await Task.Delay(delay.Value, _time, stoppingToken);
+        }
+    }
+
+    // Handing back reports the incoming token again, so any replica runs this step (and waits for
+    // the same notBefore). A first step has no token yet: it gets a fresh step-1 envelope with no
+    // state, which makes the next job call StartAsync again under the same idempotency key.
+    private StepResult.HandedBack HandBack(IncomingBaton baton) =>
+        new StepResult.HandedBack(baton.IncomingToken ?? _codec.Seal(baton.Envelope));
+
+    private JobReport ToReport(JobReference job, StepResult? result, IncomingBaton baton)
+    {
+        var soFar = baton.Envelope.ExternalExecutionId;
+        return result switch
+        {
+            StepResult.Continuing next => ContinueReport(next, baton),
+            StepResult.Succeeded { OutputVariables.Count: > 0 } done when job.IsThirdParty => Failure(
+                FailureType.JobFailed,
+                $"The handler succeeded with {done.OutputVariables.Count} output variable(s) ({string.Join(", ", done.OutputVariables.Keys)}), "
+                + "but third-party actions cannot return output variables (PutThirdPartyJobSuccessResult has none). Return Succeed without outputVariables.",
+                done.ExternalExecutionId ?? soFar),
+            StepResult.Succeeded done => new JobReport.Success(
+                JobOutcome.Succeeded,
+                ContinuationToken: null,
+                Details(done.Summary, done.ExternalExecutionId ?? soFar, percentComplete: 100),
+                done.CurrentRevision,
+                done.OutputVariables),
+            StepResult.Failed failed => Failure(failed.FailureType, failed.Message, soFar),
+            StepResult.HandedBack handBack => new JobReport.Success(
+                JobOutcome.HandedBack,
+                handBack.ContinuationToken,
+                Details(summary: null, soFar, percentComplete: null)),
+            null => Failure(FailureType.JobFailed, "The handler returned no StepResult (null).", soFar),
+            _ => throw new UnreachableException($"Unknown step result {result.GetType().Name}."),
+        };
+    }
+
+    private JobReport ContinueReport(StepResult.Continuing next, IncomingBaton baton)
+    {
+        var externalExecutionId = next.ExternalExecutionId ?? baton.Envelope.ExternalExecutionId;
+        var envelope = baton.Envelope with
+        {
+            State = next.State,
+            ExternalExecutionId = externalExecutionId,
+            Step = baton.Envelope.Step + 1,
+            NotBefore = next.CheckAfter > TimeSpan.Zero ? _time.GetUtcNow() + next.CheckAfter.Value : null,
+        };
+        try
+        {
+            return new JobReport.Success(
+                JobOutcome.Continued,
+                _codec.Seal(envelope),
+                Details(next.Summary, externalExecutionId, next.PercentComplete));
+        }
+        catch (ContinuationStateTooLargeException ex)
+        {
+            Log.ResultUnreportable(_logger, ex.Message);
+            return Failure(FailureType.JobFailed, ex.Message, externalExecutionId);
+        }
+    }
+
+    private async Task<bool> ReportAsync(JobReference job, JobReport report)
+    {
+        // Not the stopping token: a job must be reported (or handed back) while the agent stops.
+        using var timeout = new CancellationTokenSource(_options.ReportTimeout, _time);
+        try
+        {
+            switch (report)
+            {
+                case JobReport.Success success:
+                    await _jobs.PutSuccessAsync(
+                        job, success.ContinuationToken, success.ExecutionDetails, success.CurrentRevision, success.OutputVariables, timeout.Token);
+                    break;
+                case JobReport.Failure failure:
+                    await _jobs.PutFailureAsync(job, failure.FailureDetails, timeout.Token);
+                    break;
+            }
+        }
+        catch (CodePipelineServiceException ex) when (ex.ErrorCode is "InvalidJobStateException" or "JobNotFoundException")
+        {
+            // The job timed out or was finished already: nothing left to report.
+            Log.ReportRejected(_logger, ex.ErrorCode, ex.Message);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Log.ReportFailed(_logger, ex);
+            return false;
+        }
+
+        Log.Reported(_logger, report.Outcome.ToString());
+        var counter = report.Outcome switch
+        {
+            JobOutcome.Continued => _telemetry.Continued,
+            JobOutcome.Succeeded => _telemetry.Succeeded,
+            JobOutcome.HandedBack => _telemetry.HandedBack,
+            _ => _telemetry.Failed,
+        };
+        counter.Add(1);
+        return true;
+    }
+
+    private async Task CompleteJournalAsync(string jobId)
+    {
+        try
+        {
+            await _journal.CompleteAsync(jobId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.JournalCompleteFailed(_logger, jobId, ex);
+        }
+    }
+
+    private static JobReport.Failure Failure(string failureType, string message, string? externalExecutionId) => new(new FailureDetails
+    {
+        Type = failureType,
+        Message = ReportText.Fit(message, ReportText.MaxMessageLength) ?? "(no message)",
+        ExternalExecutionId = externalExecutionId,
+    });
+
+    private static ExecutionDetails? Details(string? summary, string? externalExecutionId, int? percentComplete)
+    {
+        summary = ReportText.Fit(summary, ReportText.MaxSummaryLength);
+        return summary is null && externalExecutionId is null && percentComplete is null
+            ? null
+            : new ExecutionDetails { Summary = summary, ExternalExecutionId = externalExecutionId, PercentComplete = percentComplete };
+    }
+
+    private IDisposable? BeginJobScope(JobReference job, JobData data, ContinuationEnvelope envelope) =>
+        _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["JobId"] = job.JobId,
+            ["Pipeline"] = data.PipelineContext?.PipelineName,
+            ["Stage"] = data.PipelineContext?.Stage?.Name,
+            ["Action"] = data.PipelineContext?.Action?.Name,
+            ["Step"] = envelope.Step,
+            ["OriginJobId"] = envelope.OriginJobId,
+        });
+
+    private static string FormatActionType(ActionTypeId id) => $"{id.Category}/{id.Owner}/{id.Provider}/{id.Version}";
+
+    /// <summary>The continuation state of this job: the opened envelope, or why it could not be opened.</summary>
+    private sealed record IncomingBaton(ContinuationEnvelope Envelope, string? IncomingToken, ContinuationTokenException? OpenError);
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using Baton.Agent.Handlers;
+using Baton.Agent.Journal;
+using Baton.Agent.Tests.Fakes;
+using Baton.CodePipeline;
+
+namespace Baton.Agent.Tests.Runner;
+
+public sealed class JobRunnerJournalTests
+{
+    private readonly RunnerHarness _h = new();
+
+    [Fact]
+    public async Task RunAsync_Job_RecordsBeforeTheHandlerAndCompletesAfterTheReport()
+    {
+        _h.Handler.OnStart = async (job, _) =>
+        {
+            var entry = Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+            Assert.Equal(job.JobId, entry.JobId);
+            return StepResult.Succeed();
+        };
+
+        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
+
+        Assert.Equal(["ack", "record", "start", "put-success", "complete"], _h.Events.Snapshot());
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_Job_RecordsWhatAResumeNeeds()
+    {
+        var token = _h.Token("s", step: 4);
+        var job = RunnerHarness.CustomJob(token);
+        JournalEntry? recorded = null;
+        _h.Handler.OnContinue = async (_, _, _) =>
+        {
+            recorded = Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+            return StepResult.Succeed();
+        };
+
+        await _h.CreateRunner().RunAsync(job, CancellationToken.None);
+
+        Assert.Equal(
+            new JournalEntry
+            {
+                JobId = job.Reference.JobId,
+                IsThirdParty = false,
+                ActionType = "Test/Custom/BatonTest/1",
+                IncomingToken = token,
+                Step = 4,
+                AgentId = RunnerHarness.AgentId,
+                RecordedAt = RunnerHarness.Start,
+            },
+            recorded);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportFailsAfterRetries_LeavesTheJobInTheJournal()
+    {
+        _h.Jobs.ReportException = new HttpRequestException("connection refused");
+
+        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
+
+        Assert.Equal(["ack", "record", "start", "put-success"], _h.Events.Snapshot());
+        Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportRejectedAsInvalidJobState_LogsAndCompletesTheJournalEntry()
+    {
+        _h.Jobs.ReportException = new InvalidJobStateException("job timed out", HttpStatusCode.BadRequest, "req-1");
+
+        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
+
+        Assert.Equal("complete", _h.Events.Snapshot()[^1]);
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+        Assert.Contains(_h.Logger.Collector.GetSnapshot(), r => r.Message.Contains("InvalidJobStateException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_JournalCannotRecord_HandsTheJobBackWithoutRunningTheStep()
+    {
+        _h.Journal.RecordException = new IOException("disk full");
+        var token = _h.Token("s");
+
+        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(token), CancellationToken.None);
+
+        Assert.Empty(_h.Handler.Calls);
+        Assert.Equal(token, Assert.Single(_h.Jobs.Successes).ContinuationToken);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AcknowledgedButUnreportedJob_RerunsTheStepAndReports()
+    {
+        var token = _h.Token("test-7", step: 3, originJobId: "origin-7");
+        var entry = new JournalEntry
+        {
+            JobId = RunnerHarness.NewJobId(),
+            IsThirdParty = false,
+            ActionType = "Test/Custom/BatonTest/1",
+            IncomingToken = token,
+            Step = 3,
+            AgentId = RunnerHarness.AgentId,
+            RecordedAt = RunnerHarness.Start.AddMinutes(-1),
+        };
+        await _h.Journal.RecordAsync(entry, CancellationToken.None);
+        _h.Jobs.Details = RunnerHarness.Data(token, null);
+        _h.Handler.OnContinue = (_, _, _) => ValueTask.FromResult(StepResult.Succeed("PASSED"));
+
+        await _h.CreateRunner().ResumeAsync(entry, CancellationToken.None);
+
+        var (context, state) = Assert.Single(_h.Handler.Calls);
+        Assert.Equal("test-7", state);
+        Assert.Equal("origin-7", context.IdempotencyKey);
+        Assert.Equal(entry.JobId, Assert.Single(_h.Jobs.Successes).Job.JobId);
+        Assert.Equal(["record", "details", "continue", "put-success", "complete"], _h.Events.Snapshot());
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_UnreportedFirstStep_StartsAgainUnderTheJobIdSinceItWasRecorded()
+    {
+        var entry = new JournalEntry
+        {
+            JobId = RunnerHarness.NewJobId(),
+            IsThirdParty = false,
+            ActionType = "Test/Custom/BatonTest/1",
+            Step = 1,
+            AgentId = RunnerHarness.AgentId,
+            RecordedAt = RunnerHarness.Start.AddMinutes(-2),
+        };
+        await _h.Journal.RecordAsync(entry, CancellationToken.None);
+        _h.Jobs.Details = RunnerHarness.Data(null, null);
+
+        await _h.CreateRunner().ResumeAsync(entry, CancellationToken.None);
+
+        var (context, state) = Assert.Single(_h.Handler.Calls);
+        Assert.Null(state);
+        Assert.Equal(entry.JobId, context.IdempotencyKey);
+        Assert.Equal(entry.RecordedAt, context.ActionStartedAt);
+        Assert.Single(_h.Jobs.Successes);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_JobNoLongerExists_DropsTheEntryWithoutHandlerCallOrReport()
+    {
+        var entry = new JournalEntry
+        {
+            JobId = RunnerHarness.NewJobId(),
+            IsThirdParty = false,
+            ActionType = "Test/Custom/BatonTest/1",
+            Step = 1,
+            AgentId = RunnerHarness.AgentId,
+            RecordedAt = RunnerHarness.Start,
+        };
+        await _h.Journal.RecordAsync(entry, CancellationToken.None);
+        _h.Jobs.DetailsException = new JobNotFoundException("no such job", HttpStatusCode.BadRequest, null);
+
+        await _h.CreateRunner().ResumeAsync(entry, CancellationToken.None);
+
+        Assert.Empty(_h.Handler.Calls);
+        Assert.Equal(0, _h.Jobs.Reports);
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_DetailsUnavailable_KeepsTheEntry()
+    {
+        var entry = new JournalEntry
+        {
+            JobId = RunnerHarness.NewJobId(),
+            IsThirdParty = false,
+            ActionType = "Test/Custom/BatonTest/1",
+            Step = 1,
+            AgentId = RunnerHarness.AgentId,
+            RecordedAt = RunnerHarness.Start,
+        };
+        await _h.Journal.RecordAsync(entry, CancellationToken.None);
+        _h.Jobs.DetailsException = new HttpRequestException("connection refused");
+
+        await _h.CreateRunner().ResumeAsync(entry, CancellationToken.None);
+
+        Assert.Empty(_h.Handler.Calls);
+        Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+}
