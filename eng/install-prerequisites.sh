@@ -5,6 +5,8 @@ set -euo pipefail
 
 need_apt=()
 command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
+# The console and details-page tests drive Debian's Chromium through Playwright (never a downloaded browser).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need_apt[*]}"
