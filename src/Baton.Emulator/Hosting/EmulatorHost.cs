@@ -1,6 +1,7 @@
 using System.Net;
 using Baton.Emulator.Admin;
 using Baton.Emulator.Api;
+using Baton.Emulator.Console;
 using Baton.Emulator.S3;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -42,6 +43,7 @@ public static class EmulatorHost
         app.UseMiddleware<CodePipelineApiMiddleware>();
         app.UseS3Emulator();
         app.MapAdminApi();
+        app.MapEmulatorConsole();
         return app;
     }
 
