@@ -33,20 +33,37 @@ public sealed class SqliteJobJournal : IJobJournal, IAsyncDisposable, IDisposabl
         _connection = connection;
     }
 
+    /// <summary>
+    /// Opens (and creates when missing) the journal file, synchronously: for a dependency injection
+    /// factory. SQLite opens a local file without waiting on anything remote.
+    /// </summary>
+    /// <param name="path">The database file; its directory is created when missing.</param>
+    public static SqliteJobJournal Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connection = CreateConnection(path);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+            return new SqliteJobJournal(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens (and creates when missing) the journal file.</summary>
     /// <param name="path">The database file; its directory is created when missing.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     public static async Task<SqliteJobJournal> OpenAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = CreateConnection(path);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -142,6 +159,18 @@ public sealed class SqliteJobJournal : IJobJournal, IAsyncDisposable, IDisposabl
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    private static SqliteConnection CreateConnection(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        return new SqliteConnection(builder.ToString());
     }
 
     private async Task ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

@@ -23,10 +23,10 @@ namespace Baton.Agent.Runner;
 //                  ▼
 //   token unreadable ──────────────────────► Fail(JobFailed, why)
 //                  ▼
-//   wait until notBefore (a timer, no thread) ─ agent stopping ─► hand back
+//   wait until notBefore (a timer, no thread) ─ agent stopping ─► hand back at once
 //                  ▼
 //   StartAsync | ContinueAsync ─ throws ─► Fail(JobFailed | ConfigurationError)
-//                  │           └ agent stopping ─► hand back
+//                  │           └ drain grace over ─► hand back
 //                  ▼
 //   StepResult ── one switch ──► PutSuccess(token?) | PutFailure     exactly one report
 //                  ▼
@@ -80,18 +80,28 @@ public sealed class JobRunner
     /// <summary>Claims a polled job and, if it is ours, runs its step and reports it.</summary>
     /// <param name="job">The polled job.</param>
     /// <param name="stoppingToken">Cancelled when the agent stops: a running or waiting step is then handed back.</param>
-    public async Task RunAsync(PolledJob job, CancellationToken stoppingToken)
+    public Task RunAsync(PolledJob job, CancellationToken stoppingToken) => RunAsync(job, StopSignals.From(stoppingToken));
+
+    /// <summary>Claims a polled job and, if it is ours, runs its step and reports it.</summary>
+    /// <param name="job">The polled job.</param>
+    /// <param name="stop">
+    /// When the agent stops: a step waiting for <c>notBefore</c> (or not started yet) is handed back at
+    /// <see cref="StopSignals.Stopping"/>; a running step is cancelled and handed back at <see cref="StopSignals.GraceExpired"/>.
+    /// </param>
+    public async Task RunAsync(PolledJob job, StopSignals stop)
     {
         ArgumentNullException.ThrowIfNull(job);
         AcknowledgedJob claimed;
         try
         {
-            claimed = await _jobs.AcknowledgeAsync(job, stoppingToken);
+            // A job polled just before the stop is still claimed, then handed back at once: the next
+            // replica gets it now instead of after CodePipeline's acknowledgement timeout.
+            claimed = await _jobs.AcknowledgeAsync(job, stop.GraceExpired);
         }
         catch (Exception ex)
         {
             // Not ours yet (another worker won the nonce, or no client token): CodePipeline redelivers it.
-            if (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            if (ex is not OperationCanceledException || !stop.GraceExpired.IsCancellationRequested)
             {
                 Log.AcknowledgeFailed(_logger, job.Reference.JobId, ex);
             }
@@ -106,7 +116,7 @@ public sealed class JobRunner
         }
 
         _telemetry.Acknowledged.Add(1);
-        await RunStepAsync(claimed.Reference, claimed.Data, claimed.Data.ContinuationToken, recordedAt: null, stoppingToken);
+        await RunStepAsync(claimed.Reference, claimed.Data, claimed.Data.ContinuationToken, recordedAt: null, stop);
     }
 
     /// <summary>
@@ -115,7 +125,15 @@ public sealed class JobRunner
     /// </summary>
     /// <param name="entry">The journal entry.</param>
     /// <param name="stoppingToken">Cancelled when the agent stops.</param>
-    public async Task ResumeAsync(JournalEntry entry, CancellationToken stoppingToken)
+    public Task ResumeAsync(JournalEntry entry, CancellationToken stoppingToken) => ResumeAsync(entry, StopSignals.From(stoppingToken));
+
+    /// <summary>
+    /// Re-runs and reports a job found in the journal: acknowledged by this agent before it stopped
+    /// abruptly, never reported. The step runs again (handlers are idempotent per key).
+    /// </summary>
+    /// <param name="entry">The journal entry.</param>
+    /// <param name="stop">When the agent stops (see <see cref="RunAsync(PolledJob, StopSignals)"/>).</param>
+    public async Task ResumeAsync(JournalEntry entry, StopSignals stop)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var job = new JobReference(entry.JobId, entry.IsThirdParty, entry.ClientId);
@@ -123,7 +141,7 @@ public sealed class JobRunner
         JobData data;
         try
         {
-            data = await _jobs.GetDetailsAsync(job, stoppingToken);
+            data = await _jobs.GetDetailsAsync(job, stop.GraceExpired);
         }
         catch (CodePipelineServiceException ex) when (ex.ErrorCode is "JobNotFoundException" or "InvalidJobException")
         {
@@ -131,8 +149,9 @@ public sealed class JobRunner
             await CompleteJournalAsync(entry.JobId);
             return;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.GraceExpired.IsCancellationRequested)
         {
+            // Still in the journal: the next start resumes it.
             return;
         }
         catch (Exception ex)
@@ -142,10 +161,10 @@ public sealed class JobRunner
         }
 
         // The journal holds the token the job arrived with; the details carry fresh credentials.
-        await RunStepAsync(job, data, entry.IncomingToken, entry.RecordedAt, stoppingToken);
+        await RunStepAsync(job, data, entry.IncomingToken, entry.RecordedAt, stop);
     }
 
-    private async Task RunStepAsync(JobReference job, JobData data, string? token, DateTimeOffset? recordedAt, CancellationToken stoppingToken)
+    private async Task RunStepAsync(JobReference job, JobData data, string? token, DateTimeOffset? recordedAt, StopSignals stop)
     {
         var started = _time.GetTimestamp();
         var baton = OpenBaton(job, token, recordedAt);
@@ -155,7 +174,7 @@ public sealed class JobRunner
         activity?.SetTag("baton.job.step", baton.Envelope.Step);
 
         var result = recordedAt is not null || await TryRecordAsync(job, data, baton)
-            ? await ExecuteStepAsync(job, data, baton, stoppingToken)
+            ? await ExecuteStepAsync(job, data, baton, stop)
             : HandBack(baton);
 
         var report = ToReport(job, result, baton);
@@ -215,7 +234,7 @@ public sealed class JobRunner
         }
     }
 
-    private async Task<StepResult?> ExecuteStepAsync(JobReference job, JobData data, IncomingBaton baton, CancellationToken stoppingToken)
+    private async Task<StepResult?> ExecuteStepAsync(JobReference job, JobData data, IncomingBaton baton, StopSignals stop)
     {
         if (baton.OpenError is { } error)
         {
@@ -225,14 +244,30 @@ public sealed class JobRunner
         var envelope = baton.Envelope;
         try
         {
-            await WaitUntilAsync(envelope.NotBefore, stoppingToken);
+            await WaitUntilAsync(envelope.NotBefore, stop.Stopping);
+        }
+        catch (OperationCanceledException) when (stop.Stopping.IsCancellationRequested)
+        {
+            Log.HandingBack(_logger, envelope.Step);
+            return HandBack(baton);
+        }
+
+        if (stop.Stopping.IsCancellationRequested)
+        {
+            // A step that has not started does not start while the agent stops: another replica runs it.
+            Log.HandingBack(_logger, envelope.Step);
+            return HandBack(baton);
+        }
+
+        try
+        {
             var context = JobContextFactory.Create(job, data, envelope, _jobs.ActionTypeId);
             Log.StepStarting(_logger, envelope.Step, envelope.State is null ? "start" : "continue");
             return envelope.State is null
-                ? await _handler.StartAsync(context, stoppingToken)
-                : await _handler.ContinueAsync(context, envelope.State, stoppingToken);
+                ? await _handler.StartAsync(context, stop.GraceExpired)
+                : await _handler.ContinueAsync(context, envelope.State, stop.GraceExpired);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.GraceExpired.IsCancellationRequested)
         {
             Log.HandingBack(_logger, envelope.Step);
             return HandBack(baton);

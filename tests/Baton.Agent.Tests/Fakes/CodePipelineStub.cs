@@ -23,6 +23,7 @@ internal sealed class CodePipelineStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Operation, JsonElement Body)> _requests = new();
     private readonly HttpClient _http = new();
+    private readonly List<(string Operation, TaskCompletionSource<JsonElement> Arrived)> _waiters = [];
 
     private CodePipelineStub(WebApplication app)
     {
@@ -36,6 +37,35 @@ internal sealed class CodePipelineStub : IAsyncDisposable
 
     public ICodePipelineClient Client { get; private set; } = null!;
 
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Sets the client options of an agent host to talk to this stub.</summary>
+    public void Configure(CodePipelineClientOptions options)
+    {
+        options.Region = "us-east-1";
+        options.EndpointUrl = Url;
+        options.Credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        options.MaxAttempts = 1;
+    }
+
+    /// <summary>The body of the first request of an operation, once it has arrived.</summary>
+    public Task<JsonElement> WaitForRequestAsync(string operation)
+    {
+        var arrived = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            var earlier = _requests.FirstOrDefault(r => r.Operation == operation);
+            if (earlier.Operation is not null)
+            {
+                return Task.FromResult(earlier.Body);
+            }
+
+            _waiters.Add((operation, arrived));
+        }
+
+        return arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public static async Task<CodePipelineStub> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,6 +74,7 @@ internal sealed class CodePipelineStub : IAsyncDisposable
         var stub = new CodePipelineStub(builder.Build());
         await stub._app.StartAsync();
         var address = stub._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        stub.Url = new Uri(address);
         stub.Client = new CodePipelineClient(
             stub._http,
             new CodePipelineClientOptions
@@ -73,7 +104,17 @@ internal sealed class CodePipelineStub : IAsyncDisposable
     {
         var operation = context.Request.Headers["X-Amz-Target"].ToString().Split('.')[^1];
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
-        _requests.Enqueue((operation, body.RootElement.Clone()));
+        var request = body.RootElement.Clone();
+        lock (_waiters)
+        {
+            _requests.Enqueue((operation, request));
+            foreach (var waiter in _waiters.Where(w => w.Operation == operation).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Arrived.TrySetResult(request);
+            }
+        }
+
         var (status, json) = _answers.TryGetValue(operation, out var answer) ? answer : (200, "{}");
         context.Response.StatusCode = status;
         context.Response.ContentType = CodePipelineProtocol.ContentType;

@@ -16,14 +16,22 @@ internal sealed class FakeHandler(EventLog events) : IJobHandler
     public ValueTask<StepResult> StartAsync(JobContext job, CancellationToken cancellationToken)
     {
         events.Add("start");
-        Calls.Add((job, null));
+        lock (Calls)
+        {
+            Calls.Add((job, null));
+        }
+
         return OnStart(job, cancellationToken);
     }
 
     public ValueTask<StepResult> ContinueAsync(JobContext job, string state, CancellationToken cancellationToken)
     {
         events.Add("continue");
-        Calls.Add((job, state));
+        lock (Calls)
+        {
+            Calls.Add((job, state));
+        }
+
         return OnContinue(job, state, cancellationToken);
     }
 }

@@ -1,12 +1,20 @@
+using System.Threading.Channels;
 using Baton.Agent.Jobs;
 using Baton.CodePipeline.Model;
 
 namespace Baton.Agent.Tests.Fakes;
 
-/// <summary>A hand-written CodePipeline job port: answers acknowledgements and records every report.</summary>
+/// <summary>
+/// A hand-written CodePipeline job port: answers acknowledgements, records every report, and hands
+/// each poll to the test (<see cref="NextPollAsync"/>), which answers it when it chooses.
+/// </summary>
 internal sealed class FakeJobService(EventLog events) : IJobService
 {
-    public ActionTypeId ActionTypeId { get; } = new() { Category = "Test", Owner = "Custom", Provider = "BatonTest", Version = "1" };
+    private readonly Lock _gate = new();
+    private readonly Channel<PollCall> _polls = Channel.CreateUnbounded<PollCall>();
+    private readonly Channel<string> _reported = Channel.CreateUnbounded<string>();
+
+    public ActionTypeId ActionTypeId { get; init; } = new() { Category = "Test", Owner = "Custom", Provider = "BatonTest", Version = "1" };
 
     public string AckStatus { get; set; } = JobStatus.InProgress;
 
@@ -24,15 +32,34 @@ internal sealed class FakeJobService(EventLog events) : IJobService
 
     public List<FailureReport> Failures { get; } = [];
 
-    public int Reports => Successes.Count + Failures.Count;
+    public int Reports
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Successes.Count + Failures.Count;
+            }
+        }
+    }
 
-    public ValueTask<IReadOnlyList<PolledJob>> PollAsync(int maxBatchSize, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<PolledJob>>([]);
+    /// <summary>The next poll the poller made; answer it with <see cref="PollCall.Answer"/> or <see cref="PollCall.Fail"/>.</summary>
+    public async Task<PollCall> NextPollAsync() => await _polls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>The id of the next job that was reported (success or failure).</summary>
+    public async Task<string> NextReportAsync() => await _reported.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+    public async ValueTask<IReadOnlyList<PolledJob>> PollAsync(int maxBatchSize, CancellationToken cancellationToken)
+    {
+        var call = new PollCall(maxBatchSize);
+        await _polls.Writer.WriteAsync(call, cancellationToken);
+        return await call.Result.WaitAsync(cancellationToken);
+    }
 
     public ValueTask<AcknowledgedJob> AcknowledgeAsync(PolledJob job, CancellationToken cancellationToken)
     {
         events.Add("ack");
-        Acknowledged.Add(job);
+        Add(Acknowledged, job);
         return AckException is { } ex
             ? ValueTask.FromException<AcknowledgedJob>(ex)
             : ValueTask.FromResult(new AcknowledgedJob(job.Reference, AckStatus, job.Data ?? new JobData()));
@@ -53,15 +80,25 @@ internal sealed class FakeJobService(EventLog events) : IJobService
         CancellationToken cancellationToken)
     {
         events.Add("put-success");
-        Successes.Add(new SuccessReport(job, continuationToken, executionDetails, currentRevision, outputVariables));
+        Add(Successes, new SuccessReport(job, continuationToken, executionDetails, currentRevision, outputVariables));
+        _reported.Writer.TryWrite(job.JobId);
         return ReportException is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
     }
 
     public ValueTask PutFailureAsync(JobReference job, FailureDetails failureDetails, CancellationToken cancellationToken)
     {
         events.Add("put-failure");
-        Failures.Add(new FailureReport(job, failureDetails));
+        Add(Failures, new FailureReport(job, failureDetails));
+        _reported.Writer.TryWrite(job.JobId);
         return ReportException is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
+    }
+
+    private void Add<T>(List<T> list, T item)
+    {
+        lock (_gate)
+        {
+            list.Add(item);
+        }
     }
 
     public sealed record SuccessReport(
@@ -72,4 +109,18 @@ internal sealed class FakeJobService(EventLog events) : IJobService
         IReadOnlyDictionary<string, string>? OutputVariables);
 
     public sealed record FailureReport(JobReference Job, FailureDetails FailureDetails);
+
+    /// <summary>One poll, waiting for the test's answer.</summary>
+    public sealed class PollCall(int maxBatchSize)
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<PolledJob>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int MaxBatchSize { get; } = maxBatchSize;
+
+        public Task<IReadOnlyList<PolledJob>> Result => _result.Task;
+
+        public void Answer(params PolledJob[] jobs) => _result.SetResult(jobs);
+
+        public void Fail(Exception exception) => _result.SetException(exception);
+    }
 }

@@ -55,6 +55,44 @@ public sealed class AgentOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_PollingTimesOutOfRangeOrOrder_NameEachValue()
+    {
+        var options = new AgentOptions
+        {
+            DrainTimeout = TimeSpan.FromHours(2),
+            Polling = new PollingOptions
+            {
+                IdlePollStart = TimeSpan.FromSeconds(40),
+                IdlePollInterval = TimeSpan.FromSeconds(30),
+                ErrorBackoffStart = TimeSpan.Zero,
+                ErrorBackoffMax = TimeSpan.FromMinutes(1),
+                UnhealthyAfterFailedPolls = 0,
+            },
+        };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Equal(
+            [
+                "Baton:Agent:DrainTimeout is 02:00:00; use 00:00:00 – 01:00:00.",
+                "Baton:Agent:Polling:ErrorBackoffStart is 00:00:00; use 00:00:00.0100000 – 00:30:00.",
+                "Baton:Agent:Polling:IdlePollStart is 00:00:40, more than IdlePollInterval (00:00:30); the first idle wait must not exceed the longest.",
+                "Baton:Agent:Polling:UnhealthyAfterFailedPolls is 0; use 1–1000.",
+            ],
+            result.Failures);
+    }
+
+    [Fact]
+    public void Validate_ErrorBackoffStartAboveMax_Fails()
+    {
+        var options = new AgentOptions { Polling = new PollingOptions { ErrorBackoffStart = TimeSpan.FromMinutes(2), ErrorBackoffMax = TimeSpan.FromMinutes(1) } };
+
+        Assert.Equal(
+            ["Baton:Agent:Polling:ErrorBackoffStart is 00:02:00, more than ErrorBackoffMax (00:01:00); the first error wait must not exceed the longest."],
+            _validator.Validate(null, options).Failures);
+    }
+
+    [Fact]
     public void Validate_EmptyOrOverlongClientToken_FailsWithoutEchoingTheToken()
     {
         var secret = new string('t', 300);
