@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Error, "Could not fetch the details of journaled job {JobId}; it stays in the journal.")]
     public static partial void ResumeDetailsFailed(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Warning, "An artifact failed ({Reason}); the job is reported as {FailureType}: {Detail}")]
+    public static partial void ArtifactFailed(ILogger logger, string reason, string failureType, string detail);
 }

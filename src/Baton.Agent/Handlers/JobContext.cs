@@ -14,6 +14,12 @@ public sealed class JobContext
     /// <summary>Whether this is a third-party (partner) action job rather than a custom action job.</summary>
     public required bool IsThirdParty { get; init; }
 
+    /// <summary>
+    /// The client id of a third-party job: which customer's pipeline (and which client token) the
+    /// job belongs to. <see langword="null"/> for custom action jobs.
+    /// </summary>
+    public string? ClientId { get; init; }
+
     /// <summary>The action type the job belongs to.</summary>
     public required ActionTypeId ActionTypeId { get; init; }
 

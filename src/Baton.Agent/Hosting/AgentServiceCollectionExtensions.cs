@@ -1,3 +1,4 @@
+using Baton.Agent.Artifacts;
 using Baton.Agent.Continuation;
 using Baton.Agent.Drain;
 using Baton.Agent.Jobs;
@@ -26,7 +27,8 @@ public static class AgentServiceCollectionExtensions
     /// Registers the agent: <see cref="AgentOptions"/> bound from the <c>Baton:Agent</c> section of
     /// the host's configuration (then <paramref name="configure"/>) and validated at start, the
     /// CodePipeline client, the journal (SQLite at <c>&lt;StateDirectory&gt;/journal.db</c> unless an
-    /// <see cref="IJobJournal"/> is registered first), the continuation key ring and codec, telemetry,
+    /// <see cref="IJobJournal"/> is registered first), the continuation key ring and codec, the
+    /// artifact store (<see cref="ArtifactServiceCollectionExtensions.AddBatonArtifacts"/>), telemetry,
     /// the <c>baton-agent</c> health check and the hosted service. Add handlers on the result.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -88,6 +90,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(provider => new AgentTelemetry(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(provider => new JobDrain(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<AgentStatus>();
+        services.AddBatonArtifacts();
         services.AddSingleton(JobAgentFactory.Create);
         services.AddHostedService<AgentHostedService>();
         services.AddHealthChecks().AddCheck<AgentHealthCheck>(HealthCheckName, HealthStatus.Unhealthy, ["baton"]);

@@ -1,3 +1,4 @@
+using Baton.Agent.Artifacts;
 using Baton.Agent.Continuation;
 using Baton.Agent.Drain;
 using Baton.Agent.Handlers;
@@ -43,7 +44,8 @@ internal static class JobAgentFactory
                 services.GetRequiredService<AgentTelemetry>(),
                 time,
                 options,
-                services.GetRequiredService<ILogger<JobRunner>>());
+                services.GetRequiredService<ILogger<JobRunner>>(),
+                services.GetService<JobArtifactsFactory>());
             return new JobPoller(
                 jobs,
                 runner,

@@ -8,13 +8,15 @@ namespace Baton.Agent.Runner;
 /// <summary>Builds the handler's <see cref="JobContext"/> from the job data and the opened envelope.</summary>
 internal static class JobContextFactory
 {
-    public static JobContext Create(JobReference job, JobData data, ContinuationEnvelope envelope, ActionTypeId polledActionType)
+    public static JobContext Create(
+        JobReference job, JobData data, ContinuationEnvelope envelope, ActionTypeId polledActionType, IJobArtifacts artifacts)
     {
         var pipeline = data.PipelineContext;
         return new JobContext
         {
             JobId = job.JobId,
             IsThirdParty = job.IsThirdParty,
+            ClientId = job.IsThirdParty ? job.ClientId : null,
             ActionTypeId = data.ActionTypeId ?? polledActionType,
             Configuration = new JobConfiguration(data.ActionConfiguration?.Configuration),
             Pipeline = new JobPipelineContext(
@@ -26,6 +28,7 @@ internal static class JobContextFactory
                 pipeline?.PipelineArn),
             InputArtifacts = ToArtifacts(data.InputArtifacts),
             OutputArtifacts = ToArtifacts(data.OutputArtifacts),
+            Artifacts = artifacts,
             ExternalExecutionId = envelope.ExternalExecutionId,
             Step = envelope.Step,
             ActionStartedAt = envelope.StartedAt,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Baton.Agent.Artifacts;
 using Baton.Agent.Continuation;
 using Baton.Agent.Handlers;
 using Baton.Agent.Jobs;
@@ -46,6 +47,7 @@ public sealed class JobRunner
     private readonly TimeProvider _time;
     private readonly AgentOptions _options;
     private readonly ILogger _logger;
+    private readonly JobArtifactsFactory? _artifactsFactory;
 
     /// <summary>Creates a runner for one action type.</summary>
     /// <param name="jobs">The job verbs of the action type.</param>
@@ -56,6 +58,10 @@ public sealed class JobRunner
     /// <param name="timeProvider">The clock and timers.</param>
     /// <param name="options">The agent options (agent id, report timeout).</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="artifactsFactory">
+    /// Gives each job its <see cref="JobContext.Artifacts"/>; <see langword="null"/> leaves them
+    /// unavailable (a handler that touches them fails the job).
+    /// </param>
     public JobRunner(
         IJobService jobs,
         IJobHandler handler,
@@ -64,7 +70,8 @@ public sealed class JobRunner
         AgentTelemetry telemetry,
         TimeProvider timeProvider,
         IOptions<AgentOptions> options,
-        ILogger<JobRunner> logger)
+        ILogger<JobRunner> logger,
+        JobArtifactsFactory? artifactsFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _jobs = jobs ?? throw new ArgumentNullException(nameof(jobs));
@@ -75,6 +82,7 @@ public sealed class JobRunner
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _options = options.Value;
+        _artifactsFactory = artifactsFactory;
     }
 
     /// <summary>Claims a polled job and, if it is ours, runs its step and reports it.</summary>
@@ -261,7 +269,10 @@ public sealed class JobRunner
 
         try
         {
-            var context = JobContextFactory.Create(job, data, envelope, _jobs.ActionTypeId);
+            // Disposed when the step ends, whatever it returned: that deletes the job's work directory.
+            await using var artifacts = _artifactsFactory?.Create(job.JobId, data, ct => RefreshCredentialsAsync(job, ct));
+            var context = JobContextFactory.Create(
+                job, data, envelope, _jobs.ActionTypeId, (IJobArtifacts?)artifacts ?? UnavailableJobArtifacts.Instance);
             Log.StepStarting(_logger, envelope.Step, envelope.State is null ? "start" : "continue");
             return envelope.State is null
                 ? await _handler.StartAsync(context, stop.GraceExpired)
@@ -277,6 +288,11 @@ public sealed class JobRunner
             Log.ConfigurationInvalid(_logger, ex.Message);
             return StepResult.Fail(FailureType.ConfigurationError, ex.Message);
         }
+        catch (ArtifactException ex)
+        {
+            Log.ArtifactFailed(_logger, ex.Reason.ToString(), ex.FailureType, ex.Message);
+            return StepResult.Fail(ex.FailureType, ex.Message);
+        }
         catch (Exception ex)
         {
             // The stack trace goes to the log only; the console shows the type and message.
@@ -285,6 +301,14 @@ public sealed class JobRunner
             return StepResult.Fail(FailureType.JobFailed, $"The handler threw {ex.GetType().Name}: {message}");
         }
     }
+
+    // S3 said the job's artifact credentials expired: CodePipeline hands out fresh ones with the job's details.
+    private async Task<AWSSessionCredentials> RefreshCredentialsAsync(JobReference job, CancellationToken cancellationToken) =>
+        (await _jobs.GetDetailsAsync(job, cancellationToken)).ArtifactCredentials
+        ?? throw new ArtifactException(
+            ArtifactFailureReason.AccessDenied,
+            string.Empty,
+            $"The artifact credentials of job {job.JobId} expired and its refreshed details carry none; check that the action type declares artifacts.");
 
     private async Task WaitUntilAsync(DateTimeOffset? notBefore, CancellationToken stoppingToken)
     {

@@ -123,7 +123,7 @@ public sealed class LoadTestHandler : IJobHandler
             return (service, apiKey);
         }
 
-        if (job.IsThirdParty && _options.ClientIdSelector?.Invoke(job) is { } clientId && _accounts is not null)
+        if (job.IsThirdParty && (_options.ClientIdSelector is { } selector ? selector(job) : job.ClientId) is { } clientId && _accounts is not null)
         {
             return (service, await _accounts.FindApiKeyAsync(clientId, cancellationToken).ConfigureAwait(false)
                 ?? throw new JobConfigurationException(

@@ -21,10 +21,10 @@ public sealed class LoadTestHandlerOptions
     public TimeSpan MaxCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Finds a third-party job's client id, by which the sign-up page mapped the action to an account
-    /// (see <see cref="Accounts.ILoadTestAccountResolver"/>). <see cref="JobContext"/> does not carry
-    /// the client id yet, so the host supplies it here; without it, third-party actions need the
-    /// <c>ApiKey</c> property like custom actions.
+    /// Overrides how a third-party job's client id is found; the sign-up page mapped the action to an
+    /// account by that id (see <see cref="Accounts.ILoadTestAccountResolver"/>). Unset, the handler
+    /// uses <see cref="JobContext.ClientId"/>. A selector that returns <see langword="null"/> leaves
+    /// the job needing the <c>ApiKey</c> property like a custom action.
     /// </summary>
     public Func<JobContext, string?>? ClientIdSelector { get; set; }
 }

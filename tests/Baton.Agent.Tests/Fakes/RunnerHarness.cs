@@ -1,3 +1,4 @@
+using Baton.Agent.Artifacts;
 using Baton.Agent.Continuation;
 using Baton.Agent.Jobs;
 using Baton.Agent.Options;
@@ -43,7 +44,7 @@ internal sealed class RunnerHarness
 
     public AgentTelemetry Telemetry { get; } = new();
 
-    public JobRunner CreateRunner() => new(
+    public JobRunner CreateRunner(JobArtifactsFactory? artifacts = null) => new(
         Jobs,
         Handler,
         Codec,
@@ -51,7 +52,8 @@ internal sealed class RunnerHarness
         Telemetry,
         Time,
         Microsoft.Extensions.Options.Options.Create(new AgentOptions { AgentId = AgentId, StateDirectory = Path.GetTempPath() }),
-        Logger);
+        Logger,
+        artifacts);
 
     public static PolledJob CustomJob(string? token = null, string? jobId = null, IReadOnlyDictionary<string, string>? configuration = null) =>
         new(new JobReference(jobId ?? NewJobId(), IsThirdParty: false), "1", Data(token, configuration));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Baton.Agent.Artifacts;
 using Baton.Agent.Hosting;
 using Baton.Agent.Journal;
 using Baton.Agent.Options;
@@ -53,6 +54,7 @@ public sealed class AddBatonAgentWiringTests : IAsyncLifetime
             await host.StartAsync();
             firstId = host.Services.GetRequiredService<IOptions<AgentOptions>>().Value.AgentId;
             Assert.IsType<SqliteJobJournal>(host.Services.GetRequiredService<IJobJournal>());
+            Assert.NotNull(host.Services.GetService<JobArtifactsFactory>());
             await host.StopAsync();
         }
 

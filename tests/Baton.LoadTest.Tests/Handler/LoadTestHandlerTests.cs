@@ -196,6 +196,32 @@ public sealed class LoadTestHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_ThirdPartyJobWithoutSelector_UsesTheJobsClientIdToFindTheAccount()
+    {
+        await _service.Store.SaveClientAsync(new ConnectedClient("client-8", "token-8", TestService.Beta.Id, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var configuration = Configuration();
+        configuration.Remove("ApiKey");
+        var template = Jobs.Context(configuration, thirdParty: true);
+        var job = new JobContext
+        {
+            JobId = template.JobId,
+            IsThirdParty = true,
+            ClientId = "client-8",
+            ActionTypeId = template.ActionTypeId,
+            Configuration = template.Configuration,
+            Pipeline = template.Pipeline,
+            Step = template.Step,
+            ActionStartedAt = template.ActionStartedAt,
+            IdempotencyKey = template.IdempotencyKey,
+        };
+
+        var started = Assert.IsType<StepResult.Continuing>(await Handler().StartAsync(job, CancellationToken.None));
+
+        var test = await _service.Client.GetTestAsync(_service.Url, TestService.Beta.ApiKey, started.State, CancellationToken.None);
+        Assert.Equal(started.State, test.Id);
+    }
+
+    [Fact]
     public async Task Start_ThirdPartyJobOfUnknownClient_ThrowsConfigurationError()
     {
         var configuration = Configuration();
