@@ -12,7 +12,7 @@ namespace Baton.Emulator.S3.Streaming;
 /// Bad framing is an <c>IncompleteBody</c> or <c>InvalidArgument</c> error, a wrong chunk
 /// signature <c>SignatureDoesNotMatch</c>.
 /// </summary>
-internal sealed class AwsChunkedStream(Stream inner, IChunkSignatureValidator? signatures, long maxChunkSize) : Stream
+internal sealed class AwsChunkedStream(Stream inner, IChunkSignatureValidator? signatures, long maxChunkSize) : ForwardOnlyReadStream
 {
     private const int MaxLineLength = 8192;
 
@@ -39,16 +39,6 @@ internal sealed class AwsChunkedStream(Stream inner, IChunkSignatureValidator? s
 
     /// <summary>The trailing headers, available once the stream has been read to its end.</summary>
     public IReadOnlyDictionary<string, string> Trailers => _trailers;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -98,22 +88,6 @@ internal sealed class AwsChunkedStream(Stream inner, IChunkSignatureValidator? s
             }
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -10,7 +10,7 @@ namespace Baton.Emulator.S3.Streaming;
 /// <c>Content-MD5</c> and a hex <c>x-amz-content-sha256</c>. A mismatch throws, so the store
 /// never commits the object.
 /// </summary>
-internal sealed class UploadStream : Stream
+internal sealed class UploadStream : ForwardOnlyReadStream
 {
     private readonly Stream _source;
     private readonly UploadExpectations _expected;
@@ -38,16 +38,6 @@ internal sealed class UploadStream : Stream
     /// <summary>The verified (or computed) checksum of the body, available after the end was read.</summary>
     public string? ChecksumValue { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await _source.ReadAsync(buffer, cancellationToken);
@@ -69,22 +59,6 @@ internal sealed class UploadStream : Stream
         _length += read;
         return _length <= _maxSize ? read : throw S3Errors.EntityTooLarge(_maxSize);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
