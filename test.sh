@@ -5,6 +5,7 @@
 #   ./test.sh                 everything
 #   ./test.sh --filter EXPR   only tests matching a `dotnet test --filter` expression
 #   ./test.sh --no-install    skip the prerequisite check (apt/npm)
+#   BATON_TEST_POSTGRES=...   use this PostgreSQL instead of starting eng/postgres.sh's
 #
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure.
 set -euo pipefail
@@ -16,13 +17,20 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --filter) filter="$2"; shift 2 ;;
     --no-install) install=0; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 
 if [ "$install" = 1 ]; then
   ./eng/install-prerequisites.sh
+fi
+
+# The journal and store tests for several replicas run against a real PostgreSQL on loopback.
+if [ -z "${BATON_TEST_POSTGRES:-}" ]; then
+  echo "== PostgreSQL (eng/postgres.sh)"
+  BATON_TEST_POSTGRES="$(./eng/postgres.sh)"
+  export BATON_TEST_POSTGRES
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
