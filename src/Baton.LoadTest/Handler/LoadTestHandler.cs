@@ -170,7 +170,12 @@ public sealed class LoadTestHandler : IJobHandler
             }
             catch (LoadTestServiceException ex) when (ex.Kind == LoadTestServiceErrorKind.Invalid)
             {
-                throw new JobConfigurationException(PropertyOf(ex.Errors.Keys.FirstOrDefault()), $"The load-test service rejected the configuration: {ex.Message.Split(": ", 2)[^1]}");
+                // The service names its own fields (targetUrl, duration); the message names the action's properties.
+                List<string> properties = ex.Errors.Count == 0 ? [PropertyOf(null)] : ex.Errors.Keys.Select(PropertyOf).Distinct(StringComparer.Ordinal).ToList();
+                var named = string.Join(" and ", properties.Select(p => $"'{p}'"));
+                throw new JobConfigurationException(
+                    properties[0],
+                    $"The load-test service rejected the configuration {(properties.Count == 1 ? "property" : "properties")} {named}: {ex.Message.Split(": ", 2)[^1]}");
             }
             catch (LoadTestServiceException ex) when (ex.Kind == LoadTestServiceErrorKind.NotFound)
             {

@@ -62,6 +62,7 @@ public static class SignupPage
         }
 
         CheckConfiguration(values, validator, errors);
+        CheckNothingCleared(values, handshake.Configuration, errors);
         if (errors.Count > 0)
         {
             return Show(context, requestJson, values, errors);
@@ -117,6 +118,20 @@ public static class SignupPage
             {
                 var property = Fields.FirstOrDefault(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase)) ?? "TargetUrl";
                 errors[property] = string.Join(" ", messages);
+            }
+        }
+    }
+
+    // CodePipeline merges the returned configuration over the action's, so a field returned empty
+    // keeps its old value: clearing Users to use Rate would leave both set. Say so instead.
+    private static void CheckNothingCleared(Dictionary<string, string> values, IReadOnlyDictionary<string, string> current, Dictionary<string, string> errors)
+    {
+        foreach (var field in Fields)
+        {
+            if (values[field].Length == 0 && current.TryGetValue(field, out var kept) && !string.IsNullOrWhiteSpace(kept) && !errors.ContainsKey(field))
+            {
+                errors[field] = $"{field} cannot be cleared here: the pipeline keeps its current value '{kept}' for a field this page returns empty. "
+                    + $"Enter a value, or remove {field} from the action's configuration in the pipeline and connect again.";
             }
         }
     }
