@@ -1,5 +1,6 @@
 using System.Reflection;
 using Baton.Cli.Commands.Action;
+using Baton.Cli.Commands.Demo;
 using Baton.Cli.Commands.Hosting;
 using Baton.Cli.Commands.LoadTest;
 using Baton.Cli.Commands.Pipeline;
@@ -81,13 +82,22 @@ public static class BatonApp
     private static void Register(IConfigurator config)
     {
         config.AddCommand<DemoCommand>("demo")
-            .WithDescription("Run the whole Baton story on this machine: emulator, load-test service, agent and a pipeline.");
+            .WithDescription(
+                "Run the whole Baton story in this process on 127.0.0.1, no AWS account needed: the CodePipeline emulator, the load-test "
+                + "service, a sample app and an agent. Creates a pipeline Source (S3) -> LoadTest (third-party action, connected through the "
+                + "vendor's sign-up page) -> Release (a manual approval the demo approves), runs it and shows each continuation step, the "
+                + "percent complete, the Details link and the console URL. Exit code 0 when the pipeline succeeds, 1 when it fails.")
+            .WithExample("demo")
+            .WithExample("demo", "--duration", "15s", "--plain")
+            .WithExample("demo", "--fail")
+            .WithExample("demo", "--keep");
         config.AddCommand<EmulatorCommand>("emulator")
             .WithDescription("Run the local CodePipeline + S3 emulator.")
             .WithExample("emulator", "--port", "4599", "--data-dir", "./baton-data");
         config.AddCommand<AgentCommand>("agent")
-            .WithDescription("Run a job agent (the BatonLoadTest handler) from a configuration file.")
-            .WithExample("agent", "--config", "agent.json", "--once");
+            .WithDescription("Run a job agent (the BatonLoadTest handler) from a configuration file; runs as a systemd notify service when started by systemd.")
+            .WithExample("agent", "--config", "agent.json", "--once")
+            .WithExample("agent", "--config", "/etc/baton/agent.json", "--", "--Baton:Agent:DrainTimeout=00:00:10");
         config.AddBranch("loadtest", loadtest =>
         {
             loadtest.SetDescription("Generate HTTP load, or run the load-test service.");

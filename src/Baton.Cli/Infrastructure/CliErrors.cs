@@ -35,6 +35,7 @@ internal static class CliErrors
         OperationCanceledException when cancellation.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled."),
         CommandAppException app => (ExitCodes.UsageError, app.Message),
         CliUsageException usage => (ExitCodes.UsageError, usage.Message),
+        Commands.Demo.DemoException demo => (ExitCodes.ServiceError, demo.Message),
         OptionsValidationException options => (ExitCodes.UsageError, options.Message),
         CodePipelineServiceException service =>
             (ExitCodes.ServiceError, $"{service.ErrorCode} (HTTP {(int)service.StatusCode}): {service.Message}"),

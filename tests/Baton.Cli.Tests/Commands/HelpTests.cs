@@ -30,15 +30,6 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public async Task Demo_NotAvailableYet_ExitsThree()
-    {
-        var (exitCode, output) = await CliRun.RunAsync("demo");
-
-        Assert.Equal(3, exitCode);
-        Assert.Contains("not yet available", output);
-    }
-
-    [Fact]
     public async Task UnknownOption_ExitsTwo()
     {
         var (exitCode, output) = await CliRun.RunAsync("pipeline", "status", "web", "--no-such-option");
@@ -53,6 +44,9 @@ public sealed class HelpTests
     [InlineData("loadtest serve --max-concurrent x", "--max-concurrent")]
     [InlineData("agent", "--config is required")]
     [InlineData("agent --config missing.json", "--config: 'missing.json' does not exist")]
+    [InlineData("demo --duration 1s", "--duration: '1s' is out of range; use 5s to 30m")]
+    [InlineData("demo --duration soon", "--duration: 'soon' is not a duration")]
+    [InlineData("demo --thresholds p95<<1ms", "--thresholds \"p95<<1ms\"")]
     public async Task HostingCommands_BadOptions_ExitTwoWithTheirOwnMessages(string command, string expected)
     {
         var (exitCode, output) = await CliRun.RunAsync(command.Split(' '));

@@ -1,6 +1,4 @@
 using Baton.Agent.Hosting;
-using Baton.LoadTest.Handler;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -17,7 +15,9 @@ namespace Baton.Cli.Commands.Hosting;
 ///     "LoadTest":     { "ServiceUrl": "http://127.0.0.1:5080/", "ActionType": "Test/ThirdParty/BatonLoadTest/1", "MaxConcurrency": 4 },
 ///     "CodePipeline": { "Region": "us-east-1", "EndpointUrl": "http://127.0.0.1:4599" } } }
 /// </code>
-/// Without <c>--once</c> it polls until Ctrl-C and then drains (exit 0); with <c>--once</c> it
+/// Environment variables and the arguments after <c>--</c> override single settings (see
+/// <see cref="AgentHost"/> for the layering); under systemd it runs as a notify service. Without
+/// <c>--once</c> it polls until Ctrl-C or SIGTERM and then drains (exit 0); with <c>--once</c> it
 /// finishes the jobs waiting now and exits 0.
 /// </summary>
 /// <param name="console">Where the start line goes.</param>
@@ -29,16 +29,9 @@ public sealed class AgentCommand(IAnsiConsole console) : AsyncCommand<AgentSetti
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, AgentSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Environment.CurrentDirectory });
-        builder.Configuration.AddJsonFile(Path.GetFullPath(settings.Config!), optional: false, reloadOnChange: false);
-        var loadTest = builder.Configuration.GetSection("Baton:LoadTest");
-        var actionType = loadTest["ActionType"] ?? DefaultActionType;
-        var maxConcurrency = loadTest.GetValue<int?>("MaxConcurrency");
-        builder.Services.AddLoadTestHandler(options => loadTest.Bind(options));
-        builder.Services.AddBatonAgent(builder.Configuration)
-            .AddHandler<LoadTestHandler>(actionType, handler => handler.MaxConcurrency = maxConcurrency ?? handler.MaxConcurrency)
-            .ConfigureCodePipelineClient(options => builder.Configuration.GetSection("Baton:CodePipeline").Bind(options));
+        var (builder, actionType) = AgentHost.CreateBuilder(settings.Config!, [.. context.Remaining.Raw], Environment.CurrentDirectory);
         using var host = builder.Build();
         console.MarkupLineInterpolated($"Baton agent running {actionType}{(settings.Once ? " once" : "; Ctrl-C stops it after the running steps are handed back")}.");
         if (settings.Once)
