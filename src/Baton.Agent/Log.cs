@@ -62,4 +62,7 @@ internal static partial class Log
 
     [LoggerMessage(19, LogLevel.Warning, "An artifact failed ({Reason}); the job is reported as {FailureType}: {Detail}")]
     public static partial void ArtifactFailed(ILogger logger, string reason, string failureType, string detail);
+
+    [LoggerMessage(20, LogLevel.Warning, "The report failed for now; retrying in {Delay}.")]
+    public static partial void ReportRetrying(ILogger logger, TimeSpan delay, Exception exception);
 }

@@ -380,30 +380,43 @@ public sealed class JobRunner
     private async Task<bool> ReportAsync(JobReference job, JobReport report)
     {
         // Not the stopping token: a job must be reported (or handed back) while the agent stops.
+        // Transient failures (throttling, 5xx, transport) are retried with backoff until
+        // ReportTimeout, beyond the client's own retries: a report given up leaves the job to time out.
         using var timeout = new CancellationTokenSource(_options.ReportTimeout, _time);
-        try
+        var backoff = _reportRetryFirstDelay;
+        while (true)
         {
-            switch (report)
+            try
             {
-                case JobReport.Success success:
-                    await _jobs.PutSuccessAsync(
-                        job, success.ContinuationToken, success.ExecutionDetails, success.CurrentRevision, success.OutputVariables, timeout.Token);
-                    break;
-                case JobReport.Failure failure:
-                    await _jobs.PutFailureAsync(job, failure.FailureDetails, timeout.Token);
-                    break;
+                await PutReportAsync(job, report, timeout.Token);
+                break;
             }
-        }
-        catch (CodePipelineServiceException ex) when (ex.ErrorCode is "InvalidJobStateException" or "JobNotFoundException")
-        {
-            // The job timed out or was finished already: nothing left to report.
-            Log.ReportRejected(_logger, ex.ErrorCode, ex.Message);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Log.ReportFailed(_logger, ex);
-            return false;
+            catch (CodePipelineServiceException ex) when (ex.ErrorCode is "InvalidJobStateException" or "JobNotFoundException")
+            {
+                // The job timed out or was finished already: nothing left to report.
+                Log.ReportRejected(_logger, ex.ErrorCode, ex.Message);
+                return true;
+            }
+            catch (Exception ex) when (IsTransient(ex) && !timeout.IsCancellationRequested)
+            {
+                Log.ReportRetrying(_logger, backoff, ex);
+                try
+                {
+                    await Task.Delay(backoff, _time, timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Log.ReportFailed(_logger, ex);
+                    return false;
+                }
+
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _reportRetryMaxDelay.Ticks));
+            }
+            catch (Exception ex)
+            {
+                Log.ReportFailed(_logger, ex);
+                return false;
+            }
         }
 
         Log.Reported(_logger, report.Outcome.ToString());
@@ -417,6 +430,27 @@ public sealed class JobRunner
         counter.Add(1);
         return true;
     }
+
+    private static readonly TimeSpan _reportRetryFirstDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan _reportRetryMaxDelay = TimeSpan.FromSeconds(5);
+
+    private ValueTask PutReportAsync(JobReference job, JobReport report, CancellationToken cancellationToken) => report switch
+    {
+        JobReport.Success success => _jobs.PutSuccessAsync(
+            job, success.ContinuationToken, success.ExecutionDetails, success.CurrentRevision, success.OutputVariables, cancellationToken),
+        JobReport.Failure failure => _jobs.PutFailureAsync(job, failure.FailureDetails, cancellationToken),
+        _ => throw new InvalidOperationException($"Unknown report {report.GetType().Name}."),
+    };
+
+    // Worth another attempt: throttling, server errors and transport failures. A rejected request
+    // (validation, access) would fail the same way again.
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        CodePipelineServiceException service => service.ErrorCode == "ThrottlingException" || (int)service.StatusCode >= 500,
+        HttpRequestException or IOException or TimeoutException => true,
+        OperationCanceledException => true,
+        _ => false,
+    };
 
     private async Task CompleteJournalAsync(string jobId)
     {

@@ -26,6 +26,9 @@ internal sealed class FakeJobService(EventLog events) : IJobService
 
     public Exception? ReportException { get; set; }
 
+    /// <summary>How many reports throw <see cref="ReportException"/> before they succeed; null: all of them.</summary>
+    public int? ReportFailures { get; set; }
+
     public List<PolledJob> Acknowledged { get; } = [];
 
     public List<SuccessReport> Successes { get; } = [];
@@ -82,7 +85,7 @@ internal sealed class FakeJobService(EventLog events) : IJobService
         events.Add("put-success");
         Add(Successes, new SuccessReport(job, continuationToken, executionDetails, currentRevision, outputVariables));
         _reported.Writer.TryWrite(job.JobId);
-        return ReportException is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
+        return NextReportOutcome();
     }
 
     public ValueTask PutFailureAsync(JobReference job, FailureDetails failureDetails, CancellationToken cancellationToken)
@@ -90,7 +93,21 @@ internal sealed class FakeJobService(EventLog events) : IJobService
         events.Add("put-failure");
         Add(Failures, new FailureReport(job, failureDetails));
         _reported.Writer.TryWrite(job.JobId);
-        return ReportException is { } ex ? ValueTask.FromException(ex) : ValueTask.CompletedTask;
+        return NextReportOutcome();
+    }
+
+    private ValueTask NextReportOutcome()
+    {
+        lock (_gate)
+        {
+            if (ReportException is not { } ex || ReportFailures is <= 0)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            ReportFailures--;
+            return ValueTask.FromException(ex);
+        }
     }
 
     private void Add<T>(List<T> list, T item)

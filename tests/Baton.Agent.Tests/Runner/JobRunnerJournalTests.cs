@@ -55,13 +55,40 @@ public sealed class JobRunnerJournalTests
     }
 
     [Fact]
-    public async Task RunAsync_ReportFailsAfterRetries_LeavesTheJobInTheJournal()
+    public async Task RunAsync_ReportKeepsFailingUntilReportTimeout_LeavesTheJobInTheJournal()
     {
         _h.Jobs.ReportException = new HttpRequestException("connection refused");
 
+        var run = _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
+        await AdvanceUntilDoneAsync(run, limit: TimeSpan.FromMinutes(2));
+
+        Assert.Equal(["ack", "record", "start"], _h.Events.Snapshot().Take(3));
+        Assert.True(_h.Jobs.Successes.Count > 2, $"expected retries, saw {_h.Jobs.Successes.Count} attempt(s)");
+        Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportThrottledTwice_RetriesAndCompletesTheJournalEntry()
+    {
+        _h.Jobs.ReportException = new CodePipelineServiceException("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, "req-1");
+        _h.Jobs.ReportFailures = 2;
+
+        var run = _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
+        await AdvanceUntilDoneAsync(run, limit: TimeSpan.FromMinutes(1));
+
+        Assert.Equal(3, _h.Jobs.Successes.Count);
+        Assert.Equal("complete", _h.Events.Snapshot()[^1]);
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportRejectedAsInvalid_DoesNotRetry()
+    {
+        _h.Jobs.ReportException = new ValidationException("bad summary", HttpStatusCode.BadRequest, "req-1");
+
         await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
 
-        Assert.Equal(["ack", "record", "start", "put-success"], _h.Events.Snapshot());
+        Assert.Single(_h.Jobs.Successes);
         Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
     }
 
@@ -182,5 +209,22 @@ public sealed class JobRunnerJournalTests
 
         Assert.Empty(_h.Handler.Calls);
         Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    // Moves the fake clock in small steps while the run is waiting, giving the runner a moment of
+    // real time after each step to reach its next delay; the fake-time limit stops a wrong
+    // implementation from looping for ever, and no assertion depends on how long anything took.
+    private async Task AdvanceUntilDoneAsync(Task run, TimeSpan limit)
+    {
+        var advanced = TimeSpan.Zero;
+        var step = TimeSpan.FromMilliseconds(250);
+        while (!run.IsCompleted && advanced < limit)
+        {
+            _h.Time.Advance(step);
+            advanced += step;
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(10)));
+        }
+
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 }
