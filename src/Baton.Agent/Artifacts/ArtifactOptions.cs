@@ -19,7 +19,7 @@ public sealed class ArtifactOptions
     public const long MinimumPartSize = 5 * MiB;
 
     /// <summary>
-    /// The S3 endpoint, for example the Baton emulator's <c>http://127.0.0.1:4566</c>. Default: none,
+    /// The S3 endpoint, for example the Baton emulator's <c>http://127.0.0.1:4599</c>. Default: none,
     /// which falls back to <c>AWS_ENDPOINT_URL_S3</c>, then <c>AWS_ENDPOINT_URL</c>, then the AWS
     /// endpoint of <see cref="Region"/>.
     /// </summary>

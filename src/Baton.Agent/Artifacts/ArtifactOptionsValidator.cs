@@ -15,7 +15,7 @@ public sealed class ArtifactOptionsValidator : IValidateOptions<ArtifactOptions>
         var failures = new List<string>();
         if (options.ServiceUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
         {
-            failures.Add($"{ArtifactOptions.SectionName}:ServiceUrl '{url}' must be an absolute http:// or https:// URL, for example http://127.0.0.1:4566.");
+            failures.Add($"{ArtifactOptions.SectionName}:ServiceUrl '{url}' must be an absolute http:// or https:// URL, for example http://127.0.0.1:4599.");
         }
 
         if (string.IsNullOrWhiteSpace(options.WorkDirectory) || options.WorkDirectory.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)

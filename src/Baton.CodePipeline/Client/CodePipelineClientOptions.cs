@@ -19,7 +19,7 @@ public sealed class CodePipelineClientOptions
     public string? Region { get; set; }
 
     /// <summary>
-    /// The endpoint to send requests to, for example the emulator's <c>http://127.0.0.1:4566</c>.
+    /// The endpoint to send requests to, for example the emulator's <c>http://127.0.0.1:4599</c>.
     /// Default: null, which means <c>AWS_ENDPOINT_URL_CODEPIPELINE</c>, then
     /// <c>AWS_ENDPOINT_URL</c>, then the profile's <c>services</c> section
     /// (<c>codepipeline = </c> / <c>  endpoint_url = ...</c>), then the profile's

@@ -47,7 +47,7 @@ public sealed class CodePipelineClientOptionsValidator : IValidateOptions<CodePi
 
         if (options.EndpointUrl is { IsAbsoluteUri: false })
         {
-            failures.Add($"CodePipelineClientOptions.EndpointUrl '{options.EndpointUrl}' is relative; use an absolute URL such as 'http://127.0.0.1:4566'.");
+            failures.Add($"CodePipelineClientOptions.EndpointUrl '{options.EndpointUrl}' is relative; use an absolute URL such as 'http://127.0.0.1:4599'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -103,7 +103,7 @@ internal static partial class CodePipelineEndpointResolver
             || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidOperationException(
-                $"The CodePipeline endpoint '{value}' (from {source}) is not an absolute http or https URL; use a URL such as 'http://127.0.0.1:4566'.");
+                $"The CodePipeline endpoint '{value}' (from {source}) is not an absolute http or https URL; use a URL such as 'http://127.0.0.1:4599'.");
         }
 
         if (url.Query.Length > 0 || url.Fragment.Length > 0)

@@ -92,6 +92,7 @@ public sealed record Threshold(ThresholdMetric Metric, double Percentile, Thresh
 
     private static string FormatMicroseconds(double microseconds) => microseconds switch
     {
+        0 => "0ms",
         < 1_000 => microseconds.ToString("0.#", CultureInfo.InvariantCulture) + "us",
         < 1_000_000 => (microseconds / 1_000).ToString("0.###", CultureInfo.InvariantCulture) + "ms",
         _ => (microseconds / 1_000_000).ToString("0.###", CultureInfo.InvariantCulture) + "s",

@@ -14,6 +14,8 @@ public sealed class ThresholdParserTests
     [InlineData("max<1500us", "max<1.5ms")]
     [InlineData("p99.99<20ms", "p99.99<20ms")]
     [InlineData("errors<0%", "errors<0%")]
+    [InlineData("p99<0ms", "p99<0ms")]
+    [InlineData("max<0us", "max<0ms")]
     public void Parse_ValidExpression_GivesCanonicalClauses(string input, string canonical)
     {
         var thresholds = ThresholdParser.Parse(input);
