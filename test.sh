@@ -6,6 +6,7 @@
 #   ./test.sh --filter EXPR   only tests matching a `dotnet test --filter` expression
 #   ./test.sh --no-install    skip the prerequisite check (apt/npm)
 #   BATON_TEST_POSTGRES=...   use this PostgreSQL instead of starting eng/postgres.sh's
+#   BATON_CHAOS=1             also run the chaos scenario's CI profile (Category=Chaos, ~3 min)
 #
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure.
 set -euo pipefail
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --filter) filter="$2"; shift 2 ;;
     --no-install) install=0; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "test.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +46,10 @@ echo "== tests"
 log=$(mktemp)
 status=0
 args=(test Baton.slnx -c Release --no-build --nologo)
+# The chaos scenario is not yet reliable on a busy 2-core machine (docs/reliability.md): opt in.
+if [ "${BATON_CHAOS:-0}" != 1 ]; then
+  filter="${filter:+($filter)&}Category!=Chaos"
+fi
 if [ -n "$filter" ]; then args+=(--filter "$filter"); fi
 dotnet "${args[@]}" 2>&1 | tee "$log" || status=$?
 
