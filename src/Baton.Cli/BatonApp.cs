@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Baton.Cli.Commands.Action;
 using Baton.Cli.Commands.Demo;
 using Baton.Cli.Commands.Hosting;
@@ -18,7 +19,7 @@ namespace Baton.Cli;
 /// </summary>
 public static class BatonApp
 {
-    /// <summary>Runs the command line on the process console; the first Ctrl-C cancels the command cleanly.</summary>
+    /// <summary>Runs the command line on the process console; the first Ctrl-C or SIGTERM cancels the command cleanly.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>One of the <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(string[] args)
@@ -35,6 +36,16 @@ public static class BatonApp
         }
 
         Console.CancelKeyPress += OnCancel;
+
+        // SIGTERM (systemd, a container runtime, kill) stops a command the way Ctrl-C does.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            }
+        });
         try
         {
             var console = AnsiConsole.Console;
