@@ -117,6 +117,11 @@ internal sealed class CodePipelineApiMiddleware(
             return JsonSerializer.Deserialize(json.IsEmpty ? "{}"u8 : json, CodePipelineJson.Options.GetTypeInfo(descriptor.RequestType))
                 ?? throw ApiError.Serialization($"The request body of {descriptor.Name} is the JSON literal null; send a JSON object ({{}} when there is no input).");
         }
+        catch (JsonException exception) when (MissingRequiredValue(exception) is { } path)
+        {
+            // A required number, boolean or timestamp has no null to read: AWS reports it like any missing member.
+            throw ApiError.Validation($"1 validation error detected: Value null at '{path}' failed to satisfy constraint: Member must not be null");
+        }
         catch (JsonException exception)
         {
             var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$"
@@ -125,6 +130,40 @@ internal sealed class CodePipelineApiMiddleware(
             throw ApiError.Serialization(
                 $"{where} (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}); send the {descriptor.Name} input as JSON with the member types of the service model.");
         }
+    }
+
+    // System.Text.Json names the first missing member ("... missing required properties including: 'key'.")
+    // and the path of its object ("$.configurationProperties[0]"); AWS writes "configurationProperties.1.member.key".
+    private static string? MissingRequiredValue(JsonException exception)
+    {
+        const string Marker = "missing required properties including: '";
+        var at = exception.Message.IndexOf(Marker, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : exception.Message.IndexOf('\'', at + Marker.Length);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var segment in (exception.Path ?? "$").TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            parts.Add(bracket < 0 ? segment : segment[..bracket]);
+            for (; bracket >= 0; bracket = segment.IndexOf('[', bracket + 1))
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(segment[(bracket + 1)..close], System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    return null;
+                }
+
+                parts.Add((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                parts.Add("member");
+            }
+        }
+
+        parts.Add(exception.Message[(at + Marker.Length)..end]);
+        return string.Join('.', parts.Where(p => p.Length > 0));
     }
 
     private async Task<bool> InjectFaultAsync(HttpContext context, string operation)
