@@ -8,8 +8,9 @@
 # Usage: bench/loadtest/run.sh
 # Settings (environment): ROUNDS (3), DURATION (10, seconds), CONNECTIONS (64), THREADS (2),
 #   WARMUP (3, seconds of unmeasured Baton warm-up per round),
-#   TOOLS ("baton baton-inline wrk h2load hey ab"; baton-inline is Baton with the runtime's
-#   DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, socket continuations run on the epoll thread),
+#   TOOLS ("baton baton-tasks wrk h2load hey ab"; baton is the closed model's event-loop path,
+#   baton-tasks the task-per-user path, baton-inline the latter with the runtime's
+#   DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1: socket continuations run on the epoll thread),
 #   CO_RATE (2000), CO_DURATION (30), CO_PAUSE_AT (10), CO_PAUSE (1.4), SKIP_CO (0),
 #   BATON_BENCH_ARTIFACTS (build output; default ${TMPDIR:-/tmp}/baton-bench-loadtest),
 #   RESULTS (default bench/loadtest/results-latest.md).
@@ -22,7 +23,7 @@ duration="${DURATION:-10}"
 connections="${CONNECTIONS:-64}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-3}"
-tools="${TOOLS:-baton baton-inline wrk h2load hey ab}"
+tools="${TOOLS:-baton baton-tasks wrk h2load hey ab}"
 co_rate="${CO_RATE:-2000}"
 co_duration="${CO_DURATION:-30}"
 co_pause_at="${CO_PAUSE_AT:-10}"
@@ -116,10 +117,11 @@ timed() { /usr/bin/time -f '%U %S' -o "$work/cpu" "$@"; }
 measure() {
   local out rps cpu
   case "$1" in
-    baton|baton-inline)
-            local inline=0
+    baton|baton-tasks|baton-inline)
+            local inline=0 mode=closed-tasks
             [[ "$1" == baton-inline ]] && inline=1
-            out="$(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline dotnet "$baton_dll" closed "$url" "$connections" "$duration" "$warmup" 2>&1)" || true
+            [[ "$1" == baton ]] && mode=closed
+            out="$(DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline dotnet "$baton_dll" "$mode" "$url" "$connections" "$duration" "$warmup" 2>&1)" || true
             rps="$(grep -o 'rps=[0-9]*' <<<"$out" | cut -d= -f2)"
             cpu="$(grep -o 'cpu_s=[0-9.]*' <<<"$out" | cut -d= -f2)"
             grep -q 'transport_errors=0 failed_responses=0' <<<"$out" || echo "warning: baton: $out" >&2 ;;
@@ -164,8 +166,9 @@ for tool in $tools; do
   med="$(median "${samples[$tool]}")"
   ratio="$(python3 -c "print(f'{$med / $wrk_median:.2f}' if $wrk_median else 'n/a')")"
   case "$tool" in
-    baton)  cmd="Baton.Bench.LoadTest closed (engine, closed model, $connections VUs, socket HTTP/1.1, ${warmup}s warm-up)" ;;
-    baton-inline) cmd="the same with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" ;;
+    baton)  cmd="Baton.Bench.LoadTest closed (engine, closed model, $connections VUs, socket HTTP/1.1 event loops, ${warmup}s warm-up)" ;;
+    baton-tasks) cmd="Baton.Bench.LoadTest closed-tasks (the same on the task-per-user path)" ;;
+    baton-inline) cmd="closed-tasks with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" ;;
     wrk)    cmd="wrk -t$threads -c$connections -d${duration}s" ;;
     h2load) cmd="h2load --h1 -c$connections -t$threads -D$duration" ;;
     hey)    cmd="hey -c $connections -z ${duration}s" ;;

@@ -25,6 +25,18 @@ public sealed class LoadTestRunner(TimeProvider? timeProvider = null, Func<LoadT
     private static readonly TimeSpan _cancelledDrain = TimeSpan.FromSeconds(2);
     private readonly TimeProvider _timeProvider = timeProvider ?? TimeProvider.System;
     private readonly Func<LoadTestPlan, TimeProvider, ILoadTransport> _transportFactory = transportFactory ?? LoadTransports.Create;
+    private readonly bool _defaultTransport = transportFactory is null;
+    private readonly int? _loopThreads;
+
+    /// <summary>
+    /// Event-loop threads for closed runs without think time against plain-http HTTP/1.1 targets
+    /// (by default one per core, at most one per virtual user).
+    /// </summary>
+    public int? EventLoopThreads
+    {
+        get => _loopThreads;
+        init => _loopThreads = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "EventLoopThreads must be at least 1.");
+    }
 
     /// <summary>Runs the plan to the end, to cancellation, or to a threshold abort.</summary>
     /// <param name="plan">The plan; validated first.</param>
@@ -60,7 +72,10 @@ public sealed class LoadTestRunner(TimeProvider? timeProvider = null, Func<LoadT
             // A failing progress handler ends the run at once; RunAsync then rethrows its exception.
             _ = aggregating.ContinueWith(_ => abort.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-            var driving = openDriver?.RunAsync(abort.Token) ?? new ClosedModelDriver(state, (ClosedLoadModel)plan.Model).RunAsync(abort.Token);
+            var loopDriver = openDriver is null && _defaultTransport ? EventLoopClosedDriver.TryCreate(plan, _timeProvider, state, _loopThreads) : null;
+            var driving = openDriver?.RunAsync(abort.Token)
+                ?? loopDriver?.RunAsync(abort.Token)
+                ?? new ClosedModelDriver(state, (ClosedLoadModel)plan.Model).RunAsync(abort.Token);
             try
             {
                 await driving.ConfigureAwait(false);
