@@ -33,9 +33,13 @@ internal static class JobAgentFactory
         {
             // Validated at start; Parse only restates the validated id.
             var actionTypeId = ActionTypeIds.Parse(registration.ActionType);
-            IJobService jobs = actionTypeId.Owner == "ThirdParty"
+            IJobService port = actionTypeId.Owner == "ThirdParty"
                 ? new ThirdPartyJobService(client, actionTypeId, services.GetRequiredService<IClientTokenProvider>())
                 : new CustomJobService(client, actionTypeId, registration.Options.QueryParam);
+
+            // A reported continuation wakes the action type's idle poller: its next job is queued already.
+            var wakeup = new PollWakeup();
+            var jobs = new ContinuationWakeJobService(port, wakeup);
             var runner = new JobRunner(
                 jobs,
                 (IJobHandler)services.GetRequiredService(registration.HandlerType),
@@ -54,7 +58,8 @@ internal static class JobAgentFactory
                 options.Value.Polling,
                 services.GetRequiredService<IJitterSource>(),
                 time,
-                services.GetRequiredService<ILogger<JobPoller>>());
+                services.GetRequiredService<ILogger<JobPoller>>(),
+                wakeup);
         });
         return new JobAgent(
             pollers,

@@ -12,7 +12,9 @@ namespace Baton.Agent.Polling;
 /// the loop. Each poll asks for as many jobs as there are free slots; while polls return jobs and
 /// slots are free it polls again at once, after an empty poll it waits (growing, jittered), and
 /// after a failed poll it backs off exponentially, logging once when the failures start and once
-/// when polling recovers. A job holds its slot until its report is done.
+/// when polling recovers. A job holds its slot until its report is done. A continuation reported
+/// for the action type ends an idle wait at once (see <see cref="PollWakeup"/>) and restarts the
+/// idle backoff, so a continuing job is picked up as soon as CodePipeline queues it.
 /// </summary>
 public sealed class JobPoller
 {
@@ -24,6 +26,7 @@ public sealed class JobPoller
     private readonly PollingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PollWakeup _wakeup;
     private int _failedPolls;
     private DateTimeOffset _failingSince;
 
@@ -45,7 +48,27 @@ public sealed class JobPoller
         IJitterSource jitter,
         TimeProvider timeProvider,
         ILogger<JobPoller> logger)
+        : this(jobs, runner, maxConcurrency, drain, options, jitter, timeProvider, logger, new PollWakeup())
     {
+    }
+
+    /// <summary>
+    /// Creates the poller of one action type whose idle waits end when <paramref name="wakeup"/> is
+    /// signalled: pass the same wake-up to a <see cref="ContinuationWakeJobService"/> around the
+    /// runner's job port.
+    /// </summary>
+    internal JobPoller(
+        IJobService jobs,
+        JobRunner runner,
+        int maxConcurrency,
+        JobDrain drain,
+        PollingOptions options,
+        IJitterSource jitter,
+        TimeProvider timeProvider,
+        ILogger<JobPoller> logger,
+        PollWakeup wakeup)
+    {
+        _wakeup = wakeup ?? throw new ArgumentNullException(nameof(wakeup));
         _jobs = jobs ?? throw new ArgumentNullException(nameof(jobs));
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _drain = drain ?? throw new ArgumentNullException(nameof(drain));
@@ -130,7 +153,12 @@ public sealed class JobPoller
                     continue;
                 }
 
-                await Task.Delay(_backoff.Idle(++emptyPolls), _time, cancellationToken);
+                if (await _wakeup.WaitAsync(_backoff.Idle(++emptyPolls), _time, cancellationToken))
+                {
+                    // A continuation was just reported: its job is queued, and the backoff starts over.
+                    Log.WokenByContinuation(_logger, ActionType, emptyPolls);
+                    emptyPolls = 0;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -162,6 +190,9 @@ public sealed class JobPoller
     {
         var maxBatchSize = _slots.Free;
         IReadOnlyList<PolledJob> jobs;
+
+        // This poll sees every continuation reported so far; only later ones should wake the next wait.
+        _wakeup.Reset();
         try
         {
             jobs = await _jobs.PollAsync(maxBatchSize, cancellationToken);

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(107, LogLevel.Information, "Polling {ActionType} stopped.")]
     public static partial void PollingStopped(ILogger logger, string actionType);
+
+    [LoggerMessage(108, LogLevel.Debug, "A continuation of {ActionType} was reported: polling again now instead of after idle wait {EmptyPolls}.")]
+    public static partial void WokenByContinuation(ILogger logger, string actionType, int emptyPolls);
 }

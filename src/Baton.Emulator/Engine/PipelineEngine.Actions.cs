@@ -28,7 +28,7 @@ public sealed partial class PipelineEngine
             ActionName = declaration.Name,
             RunOrder = declaration.RunOrder ?? 1,
             Attempt = stage.Attempt,
-            Ordinal = _state.ActionExecutions.Count == 0 ? 1 : _state.ActionExecutions.Values.Max(a => a.Ordinal) + 1,
+            Ordinal = _state.ExecutionIndex.MaxActionOrdinal + 1,
             Runner = runner,
             ActionTypeId = declaration.ActionTypeId,
             Status = ActionExecutionStatus.InProgress,
@@ -124,7 +124,7 @@ public sealed partial class PipelineEngine
 
     private void CloseOpenJobs(ActionExecutionEntity action, string? abandonedReason)
     {
-        foreach (var job in _state.Jobs.Values.Where(j => j.ActionExecutionId == action.Id && !j.IsTerminal))
+        foreach (var job in _state.JobIndex.OfAction(action.Id).Where(j => !j.IsTerminal).ToList())
         {
             job.Status = JobStatus.Failed;
             job.AbandonedReason = abandonedReason ?? "The action execution has already ended.";

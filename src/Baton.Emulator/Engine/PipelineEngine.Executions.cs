@@ -15,7 +15,7 @@ public sealed partial class PipelineEngine
         ArgumentNullException.ThrowIfNull(request);
         var pipeline = RequirePipeline(request.Name);
         if (request.ClientRequestToken is { } token
-            && _state.Executions.Values.FirstOrDefault(e => e.PipelineName == pipeline.Name && e.ClientRequestToken == token) is { } earlier)
+            && _state.ExecutionIndex.ByClientRequestToken(pipeline.Name, token) is { } earlier)
         {
             return new StartPipelineExecutionResponse { PipelineExecutionId = earlier.Id };
         }

@@ -32,7 +32,7 @@ public sealed partial class PipelineEngine
             }
         }
 
-        var jobs = Dispatch(type, thirdParty: false, request.MaxBatchSize ?? 1, job => query is not { } filter || job.QueryValue == filter.Value);
+        var jobs = Dispatch(type, thirdParty: false, request.MaxBatchSize ?? 1, query?.Value);
         return new PollForJobsResponse
         {
             Jobs = [.. jobs.Select(job => new Job { Id = job.Id, Data = BuildJobData(job), Nonce = job.Nonce, AccountId = _options.AccountId })],
@@ -111,16 +111,12 @@ public sealed partial class PipelineEngine
         return type;
     }
 
-    private List<JobEntity> Dispatch(ActionTypeEntity type, bool thirdParty, int maxBatchSize, Func<JobEntity, bool> filter)
+    // The queue index hands out the oldest visible jobs first, so a poll costs what it returns.
+    private List<JobEntity> Dispatch(ActionTypeEntity type, bool thirdParty, int maxBatchSize, string? queryValue)
     {
         ApplyTimers();
         var now = _time.GetUtcNow();
-        var key = type.StoreId;
-        var jobs = _state.Jobs.Values
-            .Where(j => j.ActionTypeKey == key && j.IsThirdParty == thirdParty && j.Status == JobStatus.Queued && filter(j))
-            .OrderBy(j => j.VisibleAt).ThenBy(j => j.Created)
-            .Take(maxBatchSize)
-            .ToList();
+        var jobs = _state.JobIndex.Queued(type.StoreId, thirdParty, queryValue).Take(maxBatchSize).ToList();
         foreach (var job in jobs)
         {
             job.Status = JobStatus.Dispatched;

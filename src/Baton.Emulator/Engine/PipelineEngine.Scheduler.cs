@@ -34,7 +34,7 @@ public sealed partial class PipelineEngine
             TriggerDetail = triggerDetail,
             ClientRequestToken = clientRequestToken,
             Variables = variables,
-            Ordinal = _state.Executions.Values.Where(e => e.PipelineName == pipeline.Name).Select(e => e.Ordinal).DefaultIfEmpty(0).Max() + 1,
+            Ordinal = _state.ExecutionIndex.MaxOrdinalOf(pipeline.Name) + 1,
         };
         _state.Upsert(execution);
         Record(pipeline.Name, execution.Id, "ExecutionStarted", $"Execution started ({triggerType}).");
@@ -79,12 +79,12 @@ public sealed partial class PipelineEngine
     }
 
     private IEnumerable<ExecutionEntity> WaitingFor(string pipeline, int index) =>
-        _state.Executions.Values
+        _state.ExecutionIndex.ActiveOf(pipeline)
             .Where(e => e.PipelineName == pipeline && e.IsActive && e.WaitingForStage == index && e.ExecutionMode != ExecutionMode.Parallel)
             .OrderBy(e => e.Ordinal);
 
     private bool IsStageOccupied(string pipeline, int index) =>
-        _state.Executions.Values.Any(e =>
+        _state.ExecutionIndex.ActiveOf(pipeline).Any(e =>
             e.PipelineName == pipeline && e.IsActive && e.WaitingForStage < 0 && e.ExecutionMode != ExecutionMode.Parallel
             && e.CurrentStage is { } stage && stage.Index == index
             && stage.Status is StageExecutionStatus.InProgress or StageExecutionStatus.Stopping);
@@ -145,11 +145,11 @@ public sealed partial class PipelineEngine
     }
 
     private IEnumerable<ActionExecutionEntity> ActionsOf(ExecutionEntity execution, StageRun stage) =>
-        _state.ActionExecutions.Values.Where(a =>
+        _state.ExecutionIndex.ActionsOf(execution.Id).Where(a =>
             a.PipelineExecutionId == execution.Id && a.StageName == stage.Name && a.Attempt == stage.Attempt);
 
     private bool HasSucceeded(ExecutionEntity execution, StageRun stage, string actionName) =>
-        _state.ActionExecutions.Values.Any(a =>
+        _state.ExecutionIndex.ActionsOf(execution.Id).Any(a =>
             a.PipelineExecutionId == execution.Id && a.StageName == stage.Name && a.ActionName == actionName
             && a.Status == ActionExecutionStatus.Succeeded && a.Attempt >= stage.FirstCountedAttempt);
 

@@ -18,7 +18,7 @@ public sealed partial class PipelineEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         var type = RequirePollableType(request.ActionTypeId, ActionOwner.ThirdParty, "PollForThirdPartyJobs", "PollForJobs");
-        var jobs = Dispatch(type, thirdParty: true, request.MaxBatchSize ?? 1, _ => true);
+        var jobs = Dispatch(type, thirdParty: true, request.MaxBatchSize ?? 1, queryValue: null);
         return new PollForThirdPartyJobsResponse
         {
             Jobs = [.. jobs.Select(job => new ThirdPartyJob { ClientId = job.ClientId, JobId = job.Id })],

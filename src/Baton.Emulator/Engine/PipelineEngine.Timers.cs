@@ -5,12 +5,14 @@ namespace Baton.Emulator.Engine;
 
 // Timers, applied by TickAsync and before every job operation so that a job's state never lags
 // the clock: continuation delays, acknowledgement timeouts, job timeouts and action timeouts.
+// Only the jobs and actions whose timer is due are visited (the state's timer indexes), in the
+// order they were created, so a tick costs what it changes, not the number of jobs ever held.
 public sealed partial class PipelineEngine
 {
     private void ApplyTimers()
     {
         var now = _time.GetUtcNow();
-        foreach (var job in _state.Jobs.Values.Where(j => !j.IsTerminal).ToList())
+        foreach (var job in _state.JobIndex.WithTimerDue(now, _options.AckTimeout))
         {
             if (job.Status == JobStatus.Created && job.VisibleAt <= now)
             {
@@ -39,12 +41,12 @@ public sealed partial class PipelineEngine
             }
         }
 
-        foreach (var action in _state.ActionExecutions.Values.Where(a => a.IsInProgress && a.Deadline <= now).ToList())
+        foreach (var action in _state.ExecutionIndex.InProgressPastDeadline(now))
         {
             var message = action.Runner == ActionRunners.Approval
                 ? $"The approval timed out: nobody approved or rejected it by {action.Deadline:u}."
                 : $"The action execution timed out: no final result within the action timeout of {DurationParser.Format(_options.ActionTimeout)}.";
-            foreach (var job in _state.Jobs.Values.Where(j => j.ActionExecutionId == action.Id && !j.IsTerminal).ToList())
+            foreach (var job in _state.JobIndex.OfAction(action.Id).Where(j => !j.IsTerminal).ToList())
             {
                 CompleteJob(job, JobStatus.TimedOut);
             }

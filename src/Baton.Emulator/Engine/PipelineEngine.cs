@@ -86,7 +86,7 @@ public sealed partial class PipelineEngine : IDisposable
     /// <returns>The number of jobs in each status that has any.</returns>
     public Task<IReadOnlyDictionary<string, int>> CountJobsByStatusAsync(CancellationToken cancellationToken = default) =>
         RunAsync<IReadOnlyDictionary<string, int>>(
-            () => _state.Jobs.Values.GroupBy(j => j.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            _state.JobIndex.CountByStatus,
             cancellationToken);
 
     /// <inheritdoc />

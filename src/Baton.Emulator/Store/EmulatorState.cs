@@ -2,12 +2,15 @@ namespace Baton.Emulator.Store;
 
 /// <summary>
 /// The emulator's whole state in memory, with the set of entities changed since the last save.
-/// Not thread-safe: the engine serialises every access.
+/// Not thread-safe: the engine serialises every access. Entities are filed in <see cref="JobIndex"/>
+/// and <see cref="ExecutionIndex"/> whenever they are upserted or touched, which is why every change
+/// to an entity is followed by <see cref="Touch"/>.
 /// </summary>
 internal sealed class EmulatorState
 {
     private readonly Dictionary<string, IStoredEntity> _upserts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IStoredEntity> _deletes = new(StringComparer.Ordinal);
+    private readonly HashSet<EventEntity> _eventSet = new(ReferenceEqualityComparer.Instance);
 
     public Dictionary<string, ActionTypeEntity> ActionTypes { get; } = new(StringComparer.Ordinal);
 
@@ -22,6 +25,12 @@ internal sealed class EmulatorState
     public Dictionary<string, ThirdPartyClientEntity> ThirdPartyClients { get; } = new(StringComparer.Ordinal);
 
     public List<EventEntity> Events { get; } = [];
+
+    /// <summary>The jobs indexed by queue, timer, action execution and status.</summary>
+    public JobIndex JobIndex { get; } = new();
+
+    /// <summary>The executions and action executions indexed for the scheduler and the timers.</summary>
+    public ExecutionIndex ExecutionIndex { get; } = new();
 
     public long NextEventSequence { get; set; } = 1;
 
@@ -50,7 +59,22 @@ internal sealed class EmulatorState
     }
 
     /// <summary>Marks an entity already in the state as changed.</summary>
-    public void Touch(IStoredEntity entity) => _upserts[Key(entity)] = entity;
+    public void Touch(IStoredEntity entity)
+    {
+        _upserts[Key(entity)] = entity;
+        switch (entity)
+        {
+            case JobEntity j:
+                JobIndex.File(j);
+                break;
+            case ExecutionEntity e:
+                ExecutionIndex.File(e);
+                break;
+            case ActionExecutionEntity a:
+                ExecutionIndex.File(a);
+                break;
+        }
+    }
 
     /// <summary>Removes an entity and marks it deleted.</summary>
     public void Delete(IStoredEntity entity)
@@ -62,12 +86,15 @@ internal sealed class EmulatorState
                 break;
             case ExecutionEntity e:
                 Executions.Remove(e.Id);
+                ExecutionIndex.Remove(e);
                 break;
             case ActionExecutionEntity a:
                 ActionExecutions.Remove(a.Id);
+                ExecutionIndex.Remove(a);
                 break;
             case JobEntity j:
                 Jobs.Remove(j.Id);
+                JobIndex.Remove(j);
                 break;
             case ThirdPartyClientEntity c:
                 ThirdPartyClients.Remove(c.ClientId);
@@ -105,17 +132,20 @@ internal sealed class EmulatorState
                 break;
             case ExecutionEntity e:
                 Executions[e.Id] = e;
+                ExecutionIndex.File(e);
                 break;
             case ActionExecutionEntity a:
                 ActionExecutions[a.Id] = a;
+                ExecutionIndex.File(a);
                 break;
             case JobEntity j:
                 Jobs[j.Id] = j;
+                JobIndex.File(j);
                 break;
             case ThirdPartyClientEntity c:
                 ThirdPartyClients[c.ClientId] = c;
                 break;
-            case EventEntity ev when !Events.Contains(ev):
+            case EventEntity ev when _eventSet.Add(ev):
                 Events.Add(ev);
                 break;
             case EventEntity:
