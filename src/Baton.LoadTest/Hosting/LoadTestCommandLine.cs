@@ -22,6 +22,11 @@ public static class LoadTestCommandLine
                                    Loopback (127.0.0.0/8, ::1, localhost) is always allowed; nothing else is by default.
           --account ID=KEY         An account and its API key (repeatable). Default: demo=baton-demo-key.
           --max-concurrent N       Tests run at once. Default 2.
+          --postgres CONNECTION    Keep tests in PostgreSQL, shared by every replica with the same database and schema
+                                   (instead of SQLite). Prefer Baton__LoadTest__Store__PostgreSql__ConnectionString in
+                                   the environment: a password on the command line is visible to other users.
+          --postgres-schema NAME   The schema of the PostgreSQL tables. Default public.
+          --replica-id NAME        This replica's name in the shared store (distinct per replica, stable across restarts).
           -h, --help               Show this text.
         """;
 
@@ -69,6 +74,15 @@ public static class LoadTestCommandLine
                 case "--data-dir":
                     options = options with { DataDirectory = value };
                     break;
+                case "--postgres":
+                    options = options with { PostgreSqlConnectionString = value };
+                    break;
+                case "--postgres-schema":
+                    options = options with { PostgreSqlSchema = value };
+                    break;
+                case "--replica-id":
+                    options = options with { ReplicaId = value };
+                    break;
                 case "--allow-target":
                     allowed.Add(value);
                     break;
@@ -100,6 +114,19 @@ public static class LoadTestCommandLine
         }
 
         options = options with { AllowedTargets = allowed, Accounts = accounts };
+        if (options.UsesPostgreSql)
+        {
+            try
+            {
+                LoadTestStoreSelection.StoreOptions(options).Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                error = (ex.ParamName == "ReplicaId" ? "--replica-id: " : "--postgres-schema: ") + ex.Message.Split(" (Parameter", 2)[0];
+                return false;
+            }
+        }
+
         return true;
     }
 }

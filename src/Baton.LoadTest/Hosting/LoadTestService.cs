@@ -3,7 +3,6 @@ using Baton.LoadTest.Accounts;
 using Baton.LoadTest.Api;
 using Baton.LoadTest.Pages;
 using Baton.LoadTest.Running;
-using Baton.LoadTest.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +16,11 @@ namespace Baton.LoadTest.Hosting;
 /// </summary>
 public static class LoadTestService
 {
-    /// <summary>Creates a builder with the service's services; replace any (a <see cref="TimeProvider"/>, say) before <see cref="BuildApp"/>.</summary>
+    /// <summary>
+    /// Creates a builder with the service's services; replace any (a <see cref="TimeProvider"/>, say)
+    /// before <see cref="BuildApp"/>. The store is chosen here: PostgreSQL settings the options leave
+    /// unset come from configuration (see <see cref="LoadTestStoreSelection"/>).
+    /// </summary>
     /// <param name="options">The service options.</param>
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder CreateBuilder(LoadTestServiceOptions options)
@@ -29,6 +32,7 @@ public static class LoadTestService
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        options = LoadTestStoreSelection.Apply(options, builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddLoadTestService(options);
         return builder;
@@ -44,8 +48,7 @@ public static class LoadTestService
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => options.InMemory ? SqliteTestStore.OpenInMemory() : SqliteTestStore.OpenFile(options.DataDirectory));
-        services.AddSingleton<ITestStore>(sp => sp.GetRequiredService<SqliteTestStore>());
+        LoadTestStoreSelection.AddStore(services, options);
         services.AddSingleton(new AccountDirectory(options.EffectiveAccounts));
         services.AddSingleton(new TargetAllowList(options.EffectiveAllowedTargets));
         services.AddSingleton<TestRequestValidator>();
@@ -107,14 +110,14 @@ public static class LoadTestService
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var url = GetServiceUrl(app);
-            var store = app.Services.GetRequiredService<SqliteTestStore>();
+            var store = LoadTestStoreSelection.Describe(app.Services.GetRequiredService<LoadTestServiceOptions>(), app.Services);
             await output.WriteLineAsync($"""
                 Baton load-test service listening on {url}
                   API:      {url}api/v1/tests   (Authorization: Bearer <key>)
                   Accounts: {string.Join(", ", options.EffectiveAccounts.Select(a => a.Id))}{(options.Accounts.Count == 0 ? " (API key baton-demo-key)" : string.Empty)}
                   Sign-up:  {url}signup
                   Targets:  {string.Join(", ", options.EffectiveAllowedTargets)}
-                  Store:    {store.Description}
+                  Store:    {store}
                 Press Ctrl-C to stop.
                 """).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -68,7 +68,19 @@ public static class SignupPage
             return Show(context, requestJson, values, errors);
         }
 
-        await store.SaveClientAsync(new ConnectedClient(handshake.ClientId, handshake.ClientToken, account!.Id, time.GetUtcNow()), context.RequestAborted).ConfigureAwait(false);
+        // A client id already connected to another account stays that account's: otherwise anyone
+        // with a key could post a made-up handshake for someone else's action and break it.
+        var stored = await store.SaveClientAsync(new ConnectedClient(handshake.ClientId, handshake.ClientToken, account!.Id, time.GetUtcNow()), context.RequestAborted).ConfigureAwait(false);
+        if (!string.Equals(stored.AccountId, account.Id, StringComparison.Ordinal))
+        {
+            SignupPageLog.ClientConnectRefused(logger, handshake.ClientId, account.Id);
+            return Error(
+                context,
+                $"Client id {handshake.ClientId} is already connected to another load-test account, and only that account can connect it again. "
+                    + "Enter that account's API key, or connect a new action (CodePipeline gives it a new client id).",
+                StatusCodes.Status403Forbidden);
+        }
+
         Log.ClientConnected(logger, handshake.ClientId, account.Id);
         var configuration = values.Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         return new SeeOther(handshake.Redirect(configuration));
@@ -163,6 +175,6 @@ public static class SignupPage
         return Html.Result(context, "Connect", body, statusCode: errors is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static IResult Error(HttpContext context, string message) =>
-        Html.Result(context, "Cannot connect", $"<h1>Cannot connect the action</h1><p class=\"error\" id=\"problem\">{Html.E(message)}</p>", statusCode: StatusCodes.Status400BadRequest);
+    private static IResult Error(HttpContext context, string message, int statusCode = StatusCodes.Status400BadRequest) =>
+        Html.Result(context, "Cannot connect", $"<h1>Cannot connect the action</h1><p class=\"error\" id=\"problem\">{Html.E(message)}</p>", statusCode: statusCode);
 }

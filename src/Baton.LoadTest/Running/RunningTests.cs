@@ -28,6 +28,11 @@ public sealed class RunningTests
         }
     }
 
+    /// <summary>Whether a test is running in this process.</summary>
+    /// <param name="id">The test id.</param>
+    /// <returns>True while this process runs it.</returns>
+    public bool IsRunning(Guid id) => _running.ContainsKey(id);
+
     internal CancellationTokenSource Add(Guid id)
     {
         var cancel = new CancellationTokenSource();

@@ -15,15 +15,24 @@ namespace Baton.LoadTest.Running;
 /// completed / aborted ─► Passed | Failed (thresholds)     cancelled by the account ─► Cancelled
 /// service stopping    ─► Error "the service stopped…"     engine threw            ─► Error
 /// </code>
+/// With a store shared by replicas (a <see cref="LeaseKeeper"/>), two more outcomes record nothing
+/// here: the lease ended (cancelled on another replica) or was lost (another replica re-runs the
+/// test) stops the load at once; and a stopping service hands the test back instead of ending it Error.
 /// </summary>
 internal sealed class TestExecution(ITestStore store, RunningTests running, TestChangeFeed feed, LoadTestRunner engine, TimeProvider time, ILogger logger)
 {
+    /// <summary>Set for a store shared by replicas: keeps the lease of each running test and hands tests back on stop.</summary>
+    public LeaseKeeper? Leases { get; init; }
+
     public async Task RunAsync(TestRecord test, CancellationToken stopping)
     {
         var cancel = running.Add(test.Id);
         try
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, stopping);
+            using var leaseEnded = new CancellationTokenSource();
+            using var finished = new CancellationTokenSource();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, stopping, leaseEnded.Token);
+            var keeping = Leases?.KeepAsync(test.Id, leaseEnded, finished.Token) ?? Task.FromResult(TestLeaseState.Held);
             var seconds = Channel.CreateUnbounded<LoadTestProgress>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var persisting = PersistAsync(test.Id, seconds.Reader);
             LoadTestResult? result = null;
@@ -40,6 +49,18 @@ internal sealed class TestExecution(ITestStore store, RunningTests running, Test
 
             seconds.Writer.TryComplete();
             var (kept, lastFigures) = await persisting.ConfigureAwait(false);
+            await finished.CancelAsync().ConfigureAwait(false);
+            if (await keeping.ConfigureAwait(false) != TestLeaseState.Held)
+            {
+                return;
+            }
+
+            if (Leases is not null && stopping.IsCancellationRequested && !cancel.IsCancellationRequested && result?.Outcome == LoadTestOutcome.Cancelled)
+            {
+                await HandBackAsync(Leases.Store, test.Id, kept).ConfigureAwait(false);
+                return;
+            }
+
             var completion = Decide(result, failure, cancel.IsCancellationRequested, kept, lastFigures);
             await store.CompleteAsync(test.Id, completion, CancellationToken.None).ConfigureAwait(false);
             Log.TestEnded(logger, test.Id, completion.Status, completion.Reason);
@@ -48,6 +69,19 @@ internal sealed class TestExecution(ITestStore store, RunningTests running, Test
         {
             running.Remove(test.Id);
             feed.Publish();
+        }
+    }
+
+    private async Task HandBackAsync(ITestLeaseStore leases, Guid id, int kept)
+    {
+        try
+        {
+            await leases.ReleaseLeaseAsync(id, CancellationToken.None).ConfigureAwait(false);
+            RunnerLog.TestHandedBack(logger, id, kept);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            RunnerLog.HandBackFailed(logger, id, ex);
         }
     }
 

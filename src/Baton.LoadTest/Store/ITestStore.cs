@@ -56,20 +56,34 @@ public interface ITestStore
     Task<IReadOnlyList<TestSecondRecord>> GetSecondsAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Ends every test left Running by an earlier process (a crash or a stop mid-test) with status
-    /// Error, keeping the seconds already stored. Queued tests stay queued.
+    /// Deals, at start-up, with the tests an earlier process left Running (a crash, or a stop
+    /// mid-test). Queued tests stay queued in both stores.
+    /// <list type="bullet">
+    /// <item>A single-node store (<see cref="SqliteTestStore"/>) ends every such test with status
+    /// Error and <paramref name="reason"/>, keeping the seconds already stored, and returns them.</item>
+    /// <item>A store shared by replicas (<see cref="PostgreSqlTestStore"/>) ends none: a Running test
+    /// there may belong to a live replica. It hands back the tests this replica (same replica id)
+    /// left Running, ending their leases now so that the next claim by any replica re-runs them from
+    /// the start; other replicas' tests are left to their leases. <paramref name="reason"/> is
+    /// unused and the list returned is empty.</item>
+    /// </list>
     /// </summary>
-    /// <param name="now">The end time to record.</param>
-    /// <param name="reason">The reason to record, from the number of seconds kept.</param>
+    /// <param name="now">The end time to record (SQLite), or the time the handed-back leases end (PostgreSQL).</param>
+    /// <param name="reason">The reason to record, from the number of seconds kept (SQLite only).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tests ended this way.</returns>
+    /// <returns>The tests ended this way (always empty for PostgreSQL).</returns>
     Task<IReadOnlyList<TestRecord>> EndInterruptedAsync(DateTimeOffset now, Func<int, string> reason, CancellationToken cancellationToken);
 
-    /// <summary>Stores (or replaces) the connection of a pipeline action.</summary>
+    /// <summary>
+    /// Stores the connection of a pipeline action, or replaces it when the client id is already
+    /// connected to the same account. A client id connected to another account is left as it is
+    /// (one check-and-write, so two sign-ups racing cannot steal it): compare the returned
+    /// connection's account with the caller's.
+    /// </summary>
     /// <param name="client">The connection.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task.</returns>
-    Task SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken);
+    /// <returns>The connection stored afterwards: <paramref name="client"/>, or the other account's one.</returns>
+    Task<ConnectedClient> SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken);
 
     /// <summary>Finds the connection of a client id.</summary>
     /// <param name="clientId">The client id.</param>

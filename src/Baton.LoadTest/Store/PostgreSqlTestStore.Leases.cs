@@ -140,14 +140,15 @@ public sealed partial class PostgreSqlTestStore
     }
 
     /// <inheritdoc/>
-    public async Task SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken)
+    public async Task<ConnectedClient> SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             $"""
             INSERT INTO {_clients} (client_id, client_token, account_id, connected_at) VALUES (@id, @token, @account, @at)
-            ON CONFLICT (client_id) DO UPDATE SET client_token = excluded.client_token, account_id = excluded.account_id, connected_at = excluded.connected_at
+            ON CONFLICT (client_id) DO UPDATE SET client_token = excluded.client_token, connected_at = excluded.connected_at
+            WHERE {_clients}.account_id = excluded.account_id
             """,
             connection);
         command.Parameters.AddWithValue("id", client.ClientId);
@@ -155,6 +156,7 @@ public sealed partial class PostgreSqlTestStore
         command.Parameters.AddWithValue("account", client.AccountId);
         command.Parameters.AddWithValue("at", client.ConnectedAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await FindClientAsync(client.ClientId, cancellationToken).ConfigureAwait(false) ?? client;
     }
 
     /// <inheritdoc/>

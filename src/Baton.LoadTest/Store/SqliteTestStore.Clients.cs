@@ -4,23 +4,25 @@ namespace Baton.LoadTest.Store;
 public sealed partial class SqliteTestStore
 {
     /// <inheritdoc/>
-    public Task SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken)
+    public async Task<ConnectedClient> SaveClientAsync(ConnectedClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return _database.WriteAsync(async (connection, transaction) =>
+        await _database.WriteAsync(async (connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO clients (client_id, client_token, account_id, connected_at) VALUES ($id, $token, $account, $at)
-                ON CONFLICT (client_id) DO UPDATE SET client_token = excluded.client_token, account_id = excluded.account_id, connected_at = excluded.connected_at
+                ON CONFLICT (client_id) DO UPDATE SET client_token = excluded.client_token, connected_at = excluded.connected_at
+                WHERE clients.account_id = excluded.account_id
                 """;
             command.Parameters.AddWithValue("$id", client.ClientId);
             command.Parameters.AddWithValue("$token", client.ClientToken);
             command.Parameters.AddWithValue("$account", client.AccountId);
             command.Parameters.AddWithValue("$at", SqliteRows.Time(client.ConnectedAt));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return await FindClientAsync(client.ClientId, cancellationToken).ConfigureAwait(false) ?? client;
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using Baton.Agent.Hosting;
+using Baton.Agent.PostgreSql;
 using Baton.LoadTest.Handler;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -16,6 +17,9 @@ namespace Baton.Cli.Commands.Hosting;
 /// <item>environment variables, <c>__</c> for <c>:</c> (e.g. <c>Baton__CodePipeline__EndpointUrl</c>);</item>
 /// <item>the command line after <c>--</c> (e.g. <c>-- --Baton:Agent:DrainTimeout=00:00:10</c>).</item>
 /// </list>
+/// The journal is SQLite unless <c>Baton:Agent:Journal:PostgreSql:ConnectionString</c> is set: then
+/// it is the shared PostgreSQL journal (<c>UsePostgreSqlJournal</c>, the rest of that section binds to
+/// its options), so several replicas adopt each other's jobs.
 /// Under systemd (a <c>Type=notify</c> unit) the host tells systemd when it is ready and stopping,
 /// and logs in the journal's format; elsewhere it is an ordinary console host.
 /// </summary>
@@ -36,10 +40,24 @@ internal static class AgentHost
         var actionType = loadTest["ActionType"] ?? AgentCommand.DefaultActionType;
         var maxConcurrency = loadTest.GetValue<int?>("MaxConcurrency");
         builder.Services.AddLoadTestHandler(options => loadTest.Bind(options));
-        builder.Services.AddBatonAgent(builder.Configuration)
+        var agent = builder.Services.AddBatonAgent(builder.Configuration)
             .AddHandler<LoadTestHandler>(actionType, handler => handler.MaxConcurrency = maxConcurrency ?? handler.MaxConcurrency)
             .ConfigureCodePipelineClient(options => builder.Configuration.GetSection("Baton:CodePipeline").Bind(options));
+        if (UsesPostgreSqlJournal(builder.Configuration))
+        {
+            agent.UsePostgreSqlJournal();
+        }
+
         return (builder, actionType);
+    }
+
+    /// <summary>Whether the configuration selects the PostgreSQL journal (a non-blank connection string).</summary>
+    /// <param name="configuration">The agent's configuration.</param>
+    /// <returns>True when <c>Baton:Agent:Journal:PostgreSql:ConnectionString</c> is set.</returns>
+    public static bool UsesPostgreSqlJournal(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrWhiteSpace(configuration[PostgreSqlJournalOptions.SectionName + ":ConnectionString"]);
     }
 
     // The file goes between the appsettings files and the environment, so that the environment and

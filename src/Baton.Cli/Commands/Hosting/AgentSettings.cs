@@ -9,7 +9,7 @@ public sealed class AgentSettings : CommandSettings
 {
     /// <summary>The configuration file.</summary>
     [CommandOption("-c|--config <FILE>")]
-    [Description("JSON configuration: Baton:Agent (agent options), Baton:LoadTest (ServiceUrl, ActionType, MaxConcurrency), Baton:CodePipeline (Region, EndpointUrl) (required). It overrides appsettings.json; environment variables (Baton__Agent__DrainTimeout=...) and arguments after -- (-- --Baton:Agent:DrainTimeout=00:00:10) override it")]
+    [Description("JSON configuration: Baton:Agent (agent options), Baton:LoadTest (ServiceUrl, ActionType, MaxConcurrency), Baton:CodePipeline (Region, EndpointUrl), Baton:Agent:Journal:PostgreSql:ConnectionString (share one PostgreSQL journal between replicas; default SQLite) (required). It overrides appsettings.json; environment variables (Baton__Agent__DrainTimeout=...) and arguments after -- (-- --Baton:Agent:DrainTimeout=00:00:10) override it")]
     public string? Config { get; set; }
 
     /// <summary>Run until no work is left, then exit.</summary>

@@ -38,6 +38,21 @@ public sealed class LoadTestServeSettings : CommandSettings
     [Description("Tests run at once (default 2)")]
     public string? MaxConcurrent { get; set; }
 
+    /// <summary>The PostgreSQL connection string of a store shared by replicas.</summary>
+    [CommandOption("--postgres <CONNECTION>")]
+    [Description("Keep tests in PostgreSQL, shared by every replica with the same database and schema (default SQLite); prefer the environment variable Baton__LoadTest__Store__PostgreSql__ConnectionString, which keeps the password off the command line")]
+    public string? PostgreSql { get; set; }
+
+    /// <summary>The PostgreSQL schema.</summary>
+    [CommandOption("--postgres-schema <NAME>")]
+    [Description("The schema of the PostgreSQL tables (default public)")]
+    public string? PostgreSqlSchema { get; set; }
+
+    /// <summary>This replica's name.</summary>
+    [CommandOption("--replica-id <NAME>")]
+    [Description("This replica's name in the shared store: distinct per replica, stable across restarts (default machine name + random)")]
+    public string? ReplicaId { get; set; }
+
     /// <summary>The settings as the service's own command line.</summary>
     public IReadOnlyList<string> ToArguments()
     {
@@ -62,6 +77,14 @@ public sealed class LoadTestServeSettings : CommandSettings
         if (MaxConcurrent is not null)
         {
             args.AddRange(["--max-concurrent", MaxConcurrent]);
+        }
+
+        foreach (var (name, value) in new[] { ("--postgres", PostgreSql), ("--postgres-schema", PostgreSqlSchema), ("--replica-id", ReplicaId) })
+        {
+            if (value is not null)
+            {
+                args.AddRange([name, value]);
+            }
         }
 
         return args;
