@@ -65,4 +65,10 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Warning, "The report failed for now; retrying in {Delay}.")]
     public static partial void ReportRetrying(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(21, LogLevel.Warning, "Could not acknowledge job {JobId} for now (it may have been accepted); asking again with the same nonce in {Delay}.")]
+    public static partial void AcknowledgeRetrying(ILogger logger, string jobId, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Warning, "Could not fetch the details of journaled job {JobId} for now; retrying in {Delay}.")]
+    public static partial void ResumeDetailsRetrying(ILogger logger, string jobId, TimeSpan delay, Exception exception);
 }

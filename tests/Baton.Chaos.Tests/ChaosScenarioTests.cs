@@ -5,7 +5,8 @@ namespace Baton.Chaos.Tests;
 /// <summary>
 /// The chaos scenario's CI profile, end to end: the emulator and three agent replicas as processes,
 /// kill -9, a rolling SIGTERM restart, an emulator restart and injected API faults. About 1.5–2.5
-/// minutes on a 2-core machine; filter it out with <c>--filter Category!=Chaos</c>.
+/// minutes on a 2-core machine; filter it out with <c>--filter Category!=Chaos</c>. The replicas share
+/// the PostgreSQL journal of the test instance (<c>eng/postgres.sh</c>, or <c>BATON_TEST_POSTGRES</c>).
 /// </summary>
 public sealed class ChaosScenarioTests(ITestOutputHelper output)
 {
@@ -17,7 +18,7 @@ public sealed class ChaosScenarioTests(ITestOutputHelper output)
     {
         using var timeout = new CancellationTokenSource(_bound);
         using var progress = new StringWriter();
-        var report = await ChaosRun.RunAsync(ChaosProfile.Ci(), JournalChoice.Sqlite, TextWriter.Synchronized(progress), keepLogs: false, timeout.Token);
+        var report = await ChaosRun.RunAsync(ChaosProfile.Ci(), JournalChoice.Postgres, TextWriter.Synchronized(progress), keepLogs: false, timeout.Token);
 
         output.WriteLine(progress.ToString());
         output.WriteLine(report.Render());

@@ -2,16 +2,20 @@ using System.Globalization;
 
 namespace Baton.Chaos;
 
-/// <summary>The scenario's command line: <c>--profile ci|full</c>, <c>--seed N</c>, <c>--journal sqlite</c>, <c>--keep-logs</c>.</summary>
+/// <summary>The scenario's command line: <c>--profile ci|full</c>, <c>--seed N</c>, <c>--journal postgres|sqlite</c>, <c>--keep-logs</c>.</summary>
 internal sealed record ChaosCommandLine(ChaosProfile Profile, JournalChoice Journal, bool KeepLogs)
 {
     public const string Usage = """
-        Usage: Baton.Chaos [--profile ci|full] [--seed N] [--journal sqlite] [--keep-logs]
+        Usage: Baton.Chaos [--profile ci|full] [--seed N] [--journal postgres|sqlite] [--keep-logs]
 
           --profile ci|full   ci: 20 pipelines of ~12 s, bounded to ~2 minutes (default)
                               full: 100 pipelines of ~60 s, the soak
           --seed N            the seed of the fault plan and the emulator's fault decisions (default 7)
-          --journal sqlite    the replicas' journal (default sqlite: one file per replica)
+          --journal postgres|sqlite
+                              the replicas' journal. postgres (default): one shared journal in a
+                              fresh schema of the test instance (eng/postgres.sh, or
+                              BATON_TEST_POSTGRES), 10 s leases, a peer adopts a killed replica's
+                              jobs; sqlite: one file per replica, its jobs wait for it to restart
           --keep-logs         keep the work directory with every process's log
 
         Exit codes: 0 passed, 1 a check failed, 2 bad command line.
@@ -21,7 +25,7 @@ internal sealed record ChaosCommandLine(ChaosProfile Profile, JournalChoice Jour
     {
         var profile = "ci";
         var seed = 7;
-        var journal = JournalChoice.Sqlite;
+        JournalChoice? journal = null;
         var keep = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -39,11 +43,12 @@ internal sealed record ChaosCommandLine(ChaosProfile Profile, JournalChoice Jour
                     break;
                 case "--seed":
                     return (null, $"--seed: '{value}' is not a whole number; use e.g. --seed 7.");
-                case "--journal" when value == JournalChoice.Sqlite.Name:
+                case "--journal" when JournalChoice.Parse(value) is { } chosenJournal:
+                    journal = chosenJournal;
                     i++;
                     break;
                 case "--journal":
-                    return (null, $"--journal: '{value}' is not a journal; use sqlite.");
+                    return (null, $"--journal: '{value}' is not a journal; use postgres or sqlite.");
                 case "--keep-logs":
                     keep = true;
                     break;
@@ -53,6 +58,6 @@ internal sealed record ChaosCommandLine(ChaosProfile Profile, JournalChoice Jour
         }
 
         var chosen = profile == "full" ? ChaosProfile.Full(seed) : ChaosProfile.Ci(seed);
-        return (new ChaosCommandLine(chosen, journal, keep), null);
+        return (new ChaosCommandLine(chosen, journal ?? JournalChoice.Postgres, keep), null);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ChaosScenario(ChaosProfile profile, JournalChoice journal,
                 time,
                 log);
             using var faultsDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var playing = player.PlayAsync(FaultPlan.Create(profile), faultsDone.Token);
+            var playing = player.PlayAsync(FaultPlan.Create(profile), faultsDone.Token, cancellationToken);
             var statuses = await new ExecutionWatcher(client, time).WaitAsync(executions, started + profile.Deadline, cancellationToken);
             await faultsDone.CancelAsync();
             await playing;
@@ -81,6 +81,8 @@ internal sealed class ChaosScenario(ChaosProfile profile, JournalChoice journal,
             {
                 await replica.DisposeAsync();
             }
+
+            await journal.CleanUpAsync();
         }
     }
 

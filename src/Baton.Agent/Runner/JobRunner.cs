@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Baton.Agent.Artifacts;
 using Baton.Agent.Continuation;
 using Baton.Agent.Handlers;
@@ -15,12 +16,14 @@ namespace Baton.Agent.Runner;
 
 //  One job step, top to bottom:
 //
-//   polled ──► Acknowledge ──► status ≠ InProgress ──► drop (no handler call, no report)
-//                  │ InProgress
+//   polled ──► open the baton: token → envelope (null token → a fresh step-1 envelope)
 //                  ▼
-//   open the baton: token → envelope (null token → a fresh step-1 envelope)
+//   journal.Record (custom job: before the ack) ─ fails ─► no ack: CodePipeline hands it out again
 //                  ▼
-//   journal.Record ──────────────── fails ──► hand back
+//   Acknowledge (same nonce again while transient) ─ rejected or ≠ InProgress ─► journal.Complete, drop
+//                  │ InProgress                   └ unanswered ─► the entry stays: resumed later
+//                  ▼
+//   journal.Record (third-party job: its data comes with the ack) ─ fails ─► hand back
 //                  ▼
 //   token unreadable ──────────────────────► Fail(JobFailed, why)
 //                  ▼
@@ -99,19 +102,48 @@ public sealed class JobRunner
     public async Task RunAsync(PolledJob job, StopSignals stop)
     {
         ArgumentNullException.ThrowIfNull(job);
+
+        // A custom job arrives with its data, so it is recorded before it is acknowledged: a replica
+        // killed right after the acknowledgement still finds it in the journal. Re-running an entry
+        // whose acknowledgement never reached CodePipeline is safe: the step is idempotent per key,
+        // and a report for a job that is not ours is rejected. A third-party job's data (and
+        // continuation token) only comes with its acknowledgement: it is recorded right after.
+        IncomingBaton? early = null;
+        if (job.Data is { } polled)
+        {
+            early = OpenBaton(job.Reference, polled.ContinuationToken, recordedAt: null);
+            if (!await TryRecordAsync(job.Reference, polled, early))
+            {
+                // Not acknowledged: CodePipeline hands the job out again after its acknowledgement timeout.
+                return;
+            }
+        }
+
         AcknowledgedJob claimed;
         try
         {
             // A job polled just before the stop is still claimed, then handed back at once: the next
             // replica gets it now instead of after CodePipeline's acknowledgement timeout.
-            claimed = await _jobs.AcknowledgeAsync(job, stop.GraceExpired);
+            // An acknowledgement whose answer was lost (a dropped connection, a restarting service)
+            // may have been accepted: asked again with the same nonce it answers InProgress, or
+            // InvalidNonceException once the dispatch lapsed and the job went back to the queue.
+            // Giving up early would leave an accepted job with no owner until it times out.
+            claimed = await WithTransientRetriesAsync(
+                ct => _jobs.AcknowledgeAsync(job, ct), (delay, ex) => Log.AcknowledgeRetrying(_logger, job.Reference.JobId, delay, ex), stop.GraceExpired);
         }
         catch (Exception ex)
         {
-            // Not ours yet (another worker won the nonce, or no client token): CodePipeline redelivers it.
             if (ex is not OperationCanceledException || !stop.GraceExpired.IsCancellationRequested)
             {
                 Log.AcknowledgeFailed(_logger, job.Reference.JobId, ex);
+            }
+
+            // Rejected (another worker won the nonce, no client token): not ours, CodePipeline redelivers
+            // it. Unanswered (still failing, or the agent stopped): it may be ours, so the entry stays
+            // and the job is resumed like any other the agent did not report.
+            if (early is not null && ex is CodePipelineServiceException && !IsTransient(ex))
+            {
+                await CompleteJournalAsync(job.Reference.JobId);
             }
 
             return;
@@ -120,11 +152,17 @@ public sealed class JobRunner
         if (claimed.Status != JobStatus.InProgress)
         {
             Log.JobNotInProgress(_logger, job.Reference.JobId, claimed.Status);
+            if (early is not null)
+            {
+                await CompleteJournalAsync(job.Reference.JobId);
+            }
+
             return;
         }
 
         _telemetry.Acknowledged.Add(1);
-        await RunStepAsync(claimed.Reference, claimed.Data, claimed.Data.ContinuationToken, recordedAt: null, stop);
+        await RunStepAsync(
+            claimed.Reference, claimed.Data, early ?? OpenBaton(claimed.Reference, claimed.Data.ContinuationToken, recordedAt: null), recorded: early is not null, stop);
     }
 
     /// <summary>
@@ -149,7 +187,10 @@ public sealed class JobRunner
         JobData data;
         try
         {
-            data = await _jobs.GetDetailsAsync(job, stop.GraceExpired);
+            // Often called just after a restart, while CodePipeline may still be unreachable: a
+            // resume given up here would wait for the next restart of this agent.
+            data = await WithTransientRetriesAsync(
+                ct => _jobs.GetDetailsAsync(job, ct), (delay, ex) => Log.ResumeDetailsRetrying(_logger, entry.JobId, delay, ex), stop.GraceExpired);
         }
         catch (CodePipelineServiceException ex) when (ex.ErrorCode is "JobNotFoundException" or "InvalidJobException")
         {
@@ -169,19 +210,18 @@ public sealed class JobRunner
         }
 
         // The journal holds the token the job arrived with; the details carry fresh credentials.
-        await RunStepAsync(job, data, entry.IncomingToken, entry.RecordedAt, stop);
+        await RunStepAsync(job, data, OpenBaton(job, entry.IncomingToken, entry.RecordedAt), recorded: true, stop);
     }
 
-    private async Task RunStepAsync(JobReference job, JobData data, string? token, DateTimeOffset? recordedAt, StopSignals stop)
+    private async Task RunStepAsync(JobReference job, JobData data, IncomingBaton baton, bool recorded, StopSignals stop)
     {
         var started = _time.GetTimestamp();
-        var baton = OpenBaton(job, token, recordedAt);
         using var scope = BeginJobScope(job, data, baton.Envelope);
         using var activity = AgentTelemetry.ActivitySource.StartActivity("baton.job.step");
         activity?.SetTag("baton.job.id", job.JobId);
         activity?.SetTag("baton.job.step", baton.Envelope.Step);
 
-        var result = recordedAt is not null || await TryRecordAsync(job, data, baton)
+        var result = recorded || await TryRecordAsync(job, data, baton)
             ? await ExecuteStepAsync(job, data, baton, stop)
             : HandBack(baton);
 
@@ -429,6 +469,38 @@ public sealed class JobRunner
         };
         counter.Add(1);
         return true;
+    }
+
+    // Calls a job verb again after transient failures, with the report's backoff, until it answers,
+    // fails for good, or ReportTimeout passes (the last failure is then thrown). Cancelling
+    // cancellationToken throws OperationCanceledException.
+    private async Task<T> WithTransientRetriesAsync<T>(
+        Func<CancellationToken, ValueTask<T>> call, Action<TimeSpan, Exception> retrying, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(_options.ReportTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        var backoff = _reportRetryFirstDelay;
+        while (true)
+        {
+            try
+            {
+                return await call(linked.Token);
+            }
+            catch (Exception ex) when (IsTransient(ex) && !linked.IsCancellationRequested)
+            {
+                retrying(backoff, ex);
+                try
+                {
+                    await Task.Delay(backoff, _time, linked.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    ExceptionDispatchInfo.Throw(ex);
+                }
+
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _reportRetryMaxDelay.Ticks));
+            }
+        }
     }
 
     private static readonly TimeSpan _reportRetryFirstDelay = TimeSpan.FromMilliseconds(250);

@@ -11,7 +11,7 @@ public sealed class JobRunnerJournalTests
     private readonly RunnerHarness _h = new();
 
     [Fact]
-    public async Task RunAsync_Job_RecordsBeforeTheHandlerAndCompletesAfterTheReport()
+    public async Task RunAsync_CustomJob_RecordsBeforeTheAcknowledgementAndCompletesAfterTheReport()
     {
         _h.Handler.OnStart = async (job, _) =>
         {
@@ -22,8 +22,36 @@ public sealed class JobRunnerJournalTests
 
         await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
 
-        Assert.Equal(["ack", "record", "start", "put-success", "complete"], _h.Events.Snapshot());
+        Assert.Equal(["record", "ack", "start", "put-success", "complete"], _h.Events.Snapshot());
         Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_ThirdPartyJobPolledWithoutData_RecordsRightAfterTheAcknowledgement()
+    {
+        var polled = RunnerHarness.ThirdPartyJob() with { Data = null };
+
+        await _h.CreateRunner().RunAsync(polled, CancellationToken.None);
+
+        Assert.Equal(["ack", "record", "start", "put-success", "complete"], _h.Events.Snapshot());
+    }
+
+    [Fact]
+    public async Task RunAsync_KilledBetweenAcknowledgementAndStep_TheJournalAlreadyHoldsTheJob()
+    {
+        // The acknowledgement is the last thing that happens before the "kill": the step never runs.
+        _h.Jobs.AckException = new OperationCanceledException("the process died");
+        var job = RunnerHarness.CustomJob(_h.Token("s", step: 3));
+        using var killed = new CancellationTokenSource();
+        await killed.CancelAsync();
+
+        await _h.CreateRunner().RunAsync(job, killed.Token);
+
+        var entry = Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
+        Assert.Equal(job.Reference.JobId, entry.JobId);
+        Assert.Equal(3, entry.Step);
+        Assert.Empty(_h.Handler.Calls);
+        Assert.Equal(0, _h.Jobs.Reports);
     }
 
     [Fact]
@@ -62,7 +90,7 @@ public sealed class JobRunnerJournalTests
         var run = _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(), CancellationToken.None);
         await AdvanceUntilDoneAsync(run, limit: TimeSpan.FromMinutes(2));
 
-        Assert.Equal(["ack", "record", "start"], _h.Events.Snapshot().Take(3));
+        Assert.Equal(["record", "ack", "start"], _h.Events.Snapshot().Take(3));
         Assert.True(_h.Jobs.Successes.Count > 2, $"expected retries, saw {_h.Jobs.Successes.Count} attempt(s)");
         Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
     }
@@ -105,15 +133,27 @@ public sealed class JobRunnerJournalTests
     }
 
     [Fact]
-    public async Task RunAsync_JournalCannotRecord_HandsTheJobBackWithoutRunningTheStep()
+    public async Task RunAsync_JournalCannotRecord_LeavesTheJobUnacknowledgedForRedelivery()
     {
         _h.Journal.RecordException = new IOException("disk full");
-        var token = _h.Token("s");
 
-        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(token), CancellationToken.None);
+        await _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(_h.Token("s")), CancellationToken.None);
 
         Assert.Empty(_h.Handler.Calls);
-        Assert.Equal(token, Assert.Single(_h.Jobs.Successes).ContinuationToken);
+        Assert.Empty(_h.Jobs.Acknowledged);
+        Assert.Equal(0, _h.Jobs.Reports);
+    }
+
+    [Fact]
+    public async Task RunAsync_JournalCannotRecordAThirdPartyJob_HandsItBackWithoutRunningTheStep()
+    {
+        _h.Journal.RecordException = new IOException("disk full");
+
+        await _h.CreateRunner().RunAsync(RunnerHarness.ThirdPartyJob() with { Data = null }, CancellationToken.None);
+
+        Assert.Equal(["ack", "record", "put-success", "complete"], _h.Events.Snapshot());
+        Assert.Empty(_h.Handler.Calls);
+        Assert.NotNull(Assert.Single(_h.Jobs.Successes).ContinuationToken);
     }
 
     [Fact]
@@ -188,27 +228,6 @@ public sealed class JobRunnerJournalTests
         Assert.Empty(_h.Handler.Calls);
         Assert.Equal(0, _h.Jobs.Reports);
         Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ResumeAsync_DetailsUnavailable_KeepsTheEntry()
-    {
-        var entry = new JournalEntry
-        {
-            JobId = RunnerHarness.NewJobId(),
-            IsThirdParty = false,
-            ActionType = "Test/Custom/BatonTest/1",
-            Step = 1,
-            AgentId = RunnerHarness.AgentId,
-            RecordedAt = RunnerHarness.Start,
-        };
-        await _h.Journal.RecordAsync(entry, CancellationToken.None);
-        _h.Jobs.DetailsException = new HttpRequestException("connection refused");
-
-        await _h.CreateRunner().ResumeAsync(entry, CancellationToken.None);
-
-        Assert.Empty(_h.Handler.Calls);
-        Assert.Single(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
     }
 
     // Moves the fake clock in small steps while the run is waiting, giving the runner a moment of

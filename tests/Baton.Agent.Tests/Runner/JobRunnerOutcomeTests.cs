@@ -178,7 +178,8 @@ public sealed class JobRunnerOutcomeTests
 
         Assert.Empty(_h.Handler.Calls);
         Assert.Equal(0, _h.Jobs.Reports);
-        Assert.Equal(["ack"], _h.Events.Snapshot());
+        Assert.Equal(["record", "ack", "complete"], _h.Events.Snapshot());
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
     }
 
     [Fact]
@@ -190,6 +191,7 @@ public sealed class JobRunnerOutcomeTests
 
         Assert.Empty(_h.Handler.Calls);
         Assert.Equal(0, _h.Jobs.Reports);
-        Assert.Equal(["ack"], _h.Events.Snapshot());
+        Assert.Equal(["record", "ack", "complete"], _h.Events.Snapshot());
+        Assert.Empty(await _h.Journal.ListUnreportedAsync(RunnerHarness.AgentId, CancellationToken.None));
     }
 }

@@ -23,7 +23,7 @@ public sealed class JobRunnerStopTests
         Assert.Empty(_h.Jobs.Failures);
         Assert.Equal(token, report.ContinuationToken);
         Assert.Equal("ext-42", report.ExecutionDetails!.ExternalExecutionId);
-        Assert.Equal(["ack", "record", "put-success", "complete"], _h.Events.Snapshot());
+        Assert.Equal(["record", "ack", "put-success", "complete"], _h.Events.Snapshot());
     }
 
     [Fact]

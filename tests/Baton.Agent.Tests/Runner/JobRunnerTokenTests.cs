@@ -65,7 +65,7 @@ public sealed class JobRunnerTokenTests
         var run = _h.CreateRunner().RunAsync(RunnerHarness.CustomJob(token), CancellationToken.None);
 
         Assert.False(run.IsCompleted);
-        Assert.Equal(["ack", "record"], _h.Events.Snapshot());
+        Assert.Equal(["record", "ack"], _h.Events.Snapshot());
         _h.Time.Advance(TimeSpan.FromSeconds(14));
         Assert.Empty(_h.Handler.Calls);
         _h.Time.Advance(TimeSpan.FromSeconds(1));

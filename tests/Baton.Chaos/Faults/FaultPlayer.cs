@@ -5,8 +5,9 @@ namespace Baton.Chaos.Faults;
 /// <summary>
 /// Plays a <see cref="FaultPlan"/> against the running processes on two tracks: the replica
 /// events one after the other (one that comes due during a rolling restart is played late), and the
-/// emulator restart on its own. Stops when cancelled; replicas it killed are started again at the
-/// end so the run can finish.
+/// emulator restart on its own. Stops when cancelled, except that a rolling restart or an emulator
+/// restart that has begun is played to its end (a half-played one would count as not applied);
+/// replicas it killed are started again at the end so the run can finish.
 /// </summary>
 internal sealed class FaultPlayer(
     IReadOnlyList<AgentReplica> replicas,
@@ -30,19 +31,23 @@ internal sealed class FaultPlayer(
 
     public int EmulatorRestarts { get; private set; }
 
-    public async Task PlayAsync(IReadOnlyList<FaultEvent> plan, CancellationToken cancellationToken)
+    /// <summary>Plays the plan.</summary>
+    /// <param name="plan">The fault events, in time order.</param>
+    /// <param name="cancellationToken">No further faults begin once cancelled (the executions are done).</param>
+    /// <param name="abort">Stops a rolling restart or an emulator restart that has begun (the run gives up).</param>
+    public async Task PlayAsync(IReadOnlyList<FaultEvent> plan, CancellationToken cancellationToken, CancellationToken abort)
     {
         _start = time.GetUtcNow();
         await Task.WhenAll(
-            PlayTrackAsync([.. plan.Where(e => e is not RestartEmulator)], cancellationToken),
-            PlayTrackAsync([.. plan.Where(e => e is RestartEmulator)], cancellationToken));
+            PlayTrackAsync([.. plan.Where(e => e is not RestartEmulator)], cancellationToken, abort),
+            PlayTrackAsync([.. plan.Where(e => e is RestartEmulator)], cancellationToken, abort));
         foreach (var replica in replicas.Where(r => !r.IsRunning))
         {
             replica.Start();
         }
     }
 
-    private async Task PlayTrackAsync(IReadOnlyList<FaultEvent> track, CancellationToken cancellationToken)
+    private async Task PlayTrackAsync(IReadOnlyList<FaultEvent> track, CancellationToken cancellationToken, CancellationToken abort)
     {
         // An event played late (after a slow restart) keeps its gap to the one before, so a killed
         // replica still stays down for its planned pause.
@@ -59,7 +64,8 @@ internal sealed class FaultPlayer(
                     await Task.Delay(wait, time, cancellationToken);
                 }
 
-                await ApplyAsync(fault, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                await ApplyAsync(fault, fault is RollingRestart or RestartEmulator ? abort : cancellationToken);
                 previousAt = fault.At;
                 previousDone = time.GetUtcNow();
             }
