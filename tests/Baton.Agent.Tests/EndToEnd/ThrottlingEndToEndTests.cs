@@ -36,8 +36,8 @@ public sealed class ThrottlingEndToEndTests : IAsyncLifetime
     {
         var handler = new ContinuingHandler { CheckAfter = TimeSpan.FromMilliseconds(100) };
         await _emulator.AddFaultAsync(new { operation = "*", fault = "throttling", probability = 0.2, seed = 20 });
-        // A report whose attempts are all throttled is left in the journal until the next start (see
-        // JobRunner.ReportAsync), so the client gets enough attempts that 20% throttling never exhausts them.
+        // The client's own retries plus the runner's report retries (JobRunner.ReportAsync) ride out
+        // the throttling; more client attempts keep the run short.
         await using var agent = await InProcessAgent.StartAsync(
             _emulator, _state.Path, a => a.AddHandler<ContinuingHandler>("Test/Custom/E2eBusy/1"), s => s.AddSingleton(handler), maxAttempts: 8);
 
@@ -59,7 +59,9 @@ public sealed class ThrottlingEndToEndTests : IAsyncLifetime
         // The agent's own calls were throttled, not just the test's: its polls, claims and reports.
         var metrics = _emulator.Metrics();
         long Throttled(string operation) => metrics.TryGetValue(operation, out var m) ? m.ErrorsByCode.GetValueOrDefault("ThrottlingException") : 0;
-        Assert.True(Throttled("PollForJobs") > 0, "No poll was throttled, so the test proved nothing.");
-        Assert.True(Throttled("AcknowledgeJob") + Throttled("PutJobSuccessResult") > 0, "No claim or report was throttled, so the test proved nothing.");
+        // Which of them were hit depends on how many polls the agent needed (a reported continuation
+        // wakes its poller at once), so the test asks for throttled agent calls, not a given operation.
+        var agentThrottled = Throttled("PollForJobs") + Throttled("AcknowledgeJob") + Throttled("PutJobSuccessResult");
+        Assert.True(agentThrottled > 0, "None of the agent's calls was throttled, so the test proved nothing.");
     }
 }

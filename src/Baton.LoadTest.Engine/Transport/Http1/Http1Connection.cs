@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -172,7 +171,7 @@ internal sealed class Http1Connection(EndPoint endPoint) : IDisposable
     {
         while (true)
         {
-            var size = ParseChunkSize((await ReadLineAsync(cancellationToken).ConfigureAwait(false)).Span);
+            var size = Http1ResponseReader.ParseChunkSize((await ReadLineAsync(cancellationToken).ConfigureAwait(false)).Span);
             if (size == 0)
             {
                 // Trailer fields, if any, end with an empty line.
@@ -189,18 +188,6 @@ internal sealed class Http1Connection(EndPoint endPoint) : IDisposable
                 throw new Http1ProtocolException("A chunk is not followed by CRLF.");
             }
         }
-    }
-
-    private static long ParseChunkSize(ReadOnlySpan<byte> line)
-    {
-        var end = line.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
-        var digits = end < 0 ? line : line[..end];
-        if (digits.IsEmpty || digits.Length > 15 || !Utf8Parser.TryParse(digits, out long size, out var used, 'x') || used != digits.Length)
-        {
-            throw new Http1ProtocolException("A chunk size is not a hexadecimal number.");
-        }
-
-        return size;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]

@@ -153,7 +153,8 @@ internal sealed class Http1ResponseReader
         }
     }
 
-    private static long ParseChunkSize(ReadOnlySpan<byte> line)
+    /// <summary>Reads a chunk-size line's hexadecimal size, ignoring chunk extensions (shared with <see cref="Http1Connection"/>).</summary>
+    internal static long ParseChunkSize(ReadOnlySpan<byte> line)
     {
         var end = line.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
         var digits = end < 0 ? line : line[..end];
