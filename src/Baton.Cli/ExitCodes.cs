@@ -9,7 +9,7 @@ namespace Baton.Cli;
 /// <item><term>2</term><description><see cref="UsageError"/>: bad arguments or configuration (unknown option, invalid value, bad threshold expression, missing or invalid file, no region); nothing was done.</description></item>
 /// <item><term>3</term><description><see cref="NotAvailable"/>: the command is not available in this build (reserved; every command of this build is available).</description></item>
 /// <item><term>4</term><description><see cref="ServiceError"/>: the endpoint could not be reached or answered with an error (for example <c>PipelineNotFoundException</c>).</description></item>
-/// <item><term>130</term><description><see cref="Cancelled"/>: stopped by Ctrl-C (128 + SIGINT, as shells report it).</description></item>
+/// <item><term>130</term><description><see cref="Cancelled"/>: stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report Ctrl-C).</description></item>
 /// </list>
 /// </summary>
 public static class ExitCodes
