@@ -1,5 +1,6 @@
 using Baton.CodePipeline.Model;
 using Baton.Emulator.Tests.Infrastructure;
+using Baton.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

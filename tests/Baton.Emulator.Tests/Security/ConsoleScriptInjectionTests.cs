@@ -1,6 +1,7 @@
 using Baton.CodePipeline.Model;
 using Baton.Emulator.Tests.Console;
 using Baton.Emulator.Tests.Infrastructure;
+using Baton.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

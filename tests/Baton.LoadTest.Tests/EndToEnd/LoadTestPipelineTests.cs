@@ -5,6 +5,7 @@ using Baton.CodePipeline.Model;
 using Baton.LoadTest.Contracts;
 using Baton.LoadTest.Handler;
 using Baton.LoadTest.Tests.Infrastructure;
+using Baton.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

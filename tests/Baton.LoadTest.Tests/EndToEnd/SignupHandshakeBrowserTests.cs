@@ -5,6 +5,7 @@ using Baton.LoadTest.Contracts;
 using Baton.LoadTest.Handler;
 using Baton.LoadTest.Store;
 using Baton.LoadTest.Tests.Infrastructure;
+using Baton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Baton.LoadTest.Tests.EndToEnd;
+namespace Baton.Testing;
 
 /// <summary>
-/// One headless Debian Chromium for the end-to-end browser tests. Playwright drives the browser
-/// installed at <see cref="ExecutablePath"/> and never downloads one; a machine without it fails
-/// these tests with instructions rather than skipping them.
+/// One headless Debian Chromium for a test project's browser tests; the file is linked into each
+/// project that has them. Playwright drives the browser installed at <see cref="ExecutablePath"/>
+/// and never downloads one; a machine without it fails these tests with instructions rather than
+/// skipping them.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
@@ -20,7 +21,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"Chromium is not installed at {ExecutablePath}. The end-to-end browser tests drive the Debian package: run 'apt-get install chromium' (never 'playwright install').");
+                $"Chromium is not installed at {ExecutablePath}. The browser tests drive the Debian package: run 'apt-get install chromium' (never 'playwright install').");
         }
 
         // The machine may be busy; auto-waiting assertions get time instead of failing early.
@@ -43,14 +44,4 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-/// <summary>
-/// The end-to-end tests share one browser and run one after another: each runs real load for
-/// seconds, and two at once on a small machine would only make both slower.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<ChromiumFixture>
-{
-    public const string Name = "LoadTest end to end";
 }
